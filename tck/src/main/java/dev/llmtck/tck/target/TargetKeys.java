@@ -1,0 +1,59 @@
+package dev.llmtck.tck.target;
+
+/**
+ * Names of the JUnit Platform configuration parameters that describe the platform under test. The runner sets
+ * them from a profile; {@code ./mvnw} users can pass them as {@code -D} system properties through Surefire's
+ * {@code configurationParameters}. With no base URL set, a contract runs against the embedded reference platform.
+ */
+public final class TargetKeys {
+
+  /** Which platform family a run certifies: {@code openai}, {@code bedrock} or {@code azure}. */
+  public static final String PLATFORM = "llmtck.platform";
+
+  /** Declared optional capabilities, comma separated, e.g. {@code tools}. */
+  public static final String CAPABILITIES = "llmtck.capabilities";
+
+  /** Per-request timeout in seconds (a hanging endpoint fails the clause after this long). Default 60. */
+  public static final String TIMEOUT_SECONDS = "llmtck.timeoutSeconds";
+
+  /** OpenAI-compatible base URL, ending in {@code /v1}, e.g. {@code http://gpu-box:8000/v1}. */
+  public static final String OPENAI_BASE_URL = "llmtck.openai.baseUrl";
+
+  /** The API key the platform expects as {@code Authorization: Bearer <key>}; empty when it has none. */
+  public static final String OPENAI_API_KEY = "llmtck.openai.apiKey";
+
+  /** The served model name to certify (an id listed by {@code GET /v1/models}). */
+  public static final String OPENAI_MODEL = "llmtck.openai.model";
+
+  /** The vLLM version the operator expects {@code GET /version} to report; optional. */
+  public static final String OPENAI_EXPECTED_VLLM_VERSION = "llmtck.openai.expectedVllmVersion";
+
+  /**
+   * Set to {@code mistral} when the platform serves the model in vLLM's Mistral tokenizer mode, which enforces
+   * strict user/assistant alternation (OAI-CHAT-6 applies only then).
+   */
+  public static final String OPENAI_TOKENIZER_MODE = "llmtck.openai.tokenizerMode";
+
+  /** Bedrock runtime endpoint override. */
+  public static final String BEDROCK_ENDPOINT = "llmtck.bedrock.endpoint";
+
+  /** Bedrock region. */
+  public static final String BEDROCK_REGION = "llmtck.bedrock.region";
+
+  /** Bedrock model id or inference profile id. */
+  public static final String BEDROCK_MODEL_ID = "llmtck.bedrock.modelId";
+
+  /** Azure OpenAI resource endpoint, e.g. {@code https://name.openai.azure.com}. */
+  public static final String AZURE_ENDPOINT = "llmtck.azure.endpoint";
+
+  /** Azure OpenAI {@code api-key}. */
+  public static final String AZURE_API_KEY = "llmtck.azure.apiKey";
+
+  /** Azure OpenAI deployment name. */
+  public static final String AZURE_DEPLOYMENT = "llmtck.azure.deployment";
+
+  /** Azure OpenAI {@code api-version}. */
+  public static final String AZURE_API_VERSION = "llmtck.azure.apiVersion";
+
+  private TargetKeys() {}
+}
