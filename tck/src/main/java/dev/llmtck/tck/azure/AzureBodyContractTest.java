@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What Azure answers: OpenAI's chat completion object with Azure's content filter annotations, and streams that
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code createChatCompletionResponse}, {@code createChatCompletionStreamResponse}, {@code promptFilterResults},
  * {@code contentFilterChoiceResults}) and Azure's docs "Content filter streaming".
  */
-@ExtendWith(AzureTargetExtension.class)
+@AzureContract
 @DisplayName("Azure OpenAI: response bodies and streams")
 public class AzureBodyContractTest {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Where Azure OpenAI answers: the deployment paths with their {@code api-version}, the v1 API, and what an
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * inference.json ({@code /deployments/{deployment-id}/chat/completions}, {@code api-version} required), and
  * specification/ai/data-plane/OpenAI.v1 for the v1 API ({@code api-version} optional, {@code v1} by default).
  */
-@ExtendWith(AzureTargetExtension.class)
+@AzureContract
 @DisplayName("Azure OpenAI: paths and api-version")
 public class AzurePathContractTest {
 
