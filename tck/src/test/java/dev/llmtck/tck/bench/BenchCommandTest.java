@@ -1,0 +1,66 @@
+package dev.llmtck.tck.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return BenchCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aBadOptionIsAUsageErrorWithoutAStackTrace() {
+    assertThat(run("--concurrency", "zero")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--concurrency needs a whole number")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void concurrencyAndRateExcludeEachOther() {
+    assertThat(run("--base-url", "http://localhost:1/v1", "--concurrency", "2", "--rate", "3")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("either --concurrency or --rate");
+  }
+
+  @Test
+  void writesBenchJsonAndHtmlAndNeverPrintsTheKey(@TempDir Path dir) throws Exception {
+    try (var server = new ZeroLatencyServer(CannedChat.of("m", 4, 8), "m", 1)) {
+      int code = run("--base-url", server.uri() + "/v1", "--api-key", "sk-very-secret", "--requests", "10",
+          "--concurrency", "2", "--input-tokens", "8", "--output-tokens", "4", "--report-dir", dir.toString());
+
+      assertThat(code).isZero();
+      String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+      assertThat(printed).contains("Successful requests:", "P99 TTFT (ms):", "GitLab AI gateway timeout 60 s")
+          .contains("100%").doesNotContain("sk-very-secret");
+      String json = Files.readString(dir.resolve("bench.json"));
+      assertThat(json).contains("\"ttft\"", "\"p99\"", "\"unit\" : \"ms\"", "\"requestThroughput\"",
+          "\"gitlabGateway\"", "\"apiKeySent\" : true").doesNotContain("sk-very-secret");
+      assertThat(Files.readString(dir.resolve("bench.html"))).contains("<svg").doesNotContain("sk-very-secret");
+    }
+  }
+
+  @Test
+  void findsTheModelWhenNoneIsNamed(@TempDir Path dir) {
+    try (var server = new ZeroLatencyServer(CannedChat.of("served-model", 4, 8), "served-model", 1)) {
+      assertThat(run("--base-url", server.uri() + "/v1", "--requests", "3", "--report-dir", dir.toString()))
+          .isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("model served-model");
+    }
+  }
+
+  @Test
+  void anUnreachableTargetIsAClearError() {
+    assertThat(run("--base-url", "http://127.0.0.1:1/v1")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach").doesNotContain("\tat ");
+  }
+}
