@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DisplayName;
 
 /**
  * Who may call: the {@code api-key} header (or a bearer token) is required, a wrong one gets a 401 with a JSON
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.DisplayName;
  * the {@code api-key} header, or {@code bearer}).
  */
 @AzureContract
-@DisplayName("Azure OpenAI: authentication")
 public class AzureAuthContractTest {
   private static final String WRONG_KEY = "llmtck-wrong-key-00000000000000000000";
 

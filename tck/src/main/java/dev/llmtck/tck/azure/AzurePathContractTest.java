@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
-import org.junit.jupiter.api.DisplayName;
 
 /**
  * Where Azure OpenAI answers: the deployment paths with their {@code api-version}, the v1 API, and what an
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.DisplayName;
  * specification/ai/data-plane/OpenAI.v1 for the v1 API ({@code api-version} optional, {@code v1} by default).
  */
 @AzureContract
-@DisplayName("Azure OpenAI: paths and api-version")
 public class AzurePathContractTest {
 
   @Clause(id = "AZ-PATH-1", level = Level.MUST,
