@@ -55,5 +55,17 @@ public final class TargetKeys {
   /** Azure OpenAI {@code api-version}. */
   public static final String AZURE_API_VERSION = "llmtck.azure.apiVersion";
 
+  /** A prompt the Azure target's content filter is known to refuse (AZ-ERR-1 is skipped without one). */
+  public static final String AZURE_FILTERED_PROMPT = "llmtck.azure.filteredPrompt";
+
+  /** A prompt whose answer the Azure target's content filter is known to stop (AZ-ERR-2 is skipped without one). */
+  public static final String AZURE_FILTERED_ANSWER_PROMPT = "llmtck.azure.filteredAnswerPrompt";
+
+  /**
+   * {@code true} when the Azure target is an llmtck Azure OpenAI mock whose faults the kit may switch over HTTP
+   * (to provoke a 429 for AZ-ERR-3); never set it for a real resource.
+   */
+  public static final String AZURE_FAULT_CONTROL = "llmtck.azure.faultControl";
+
   private TargetKeys() {}
 }

@@ -1,0 +1,87 @@
+package dev.llmtck.tck.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One HTTP exchange a clause made, as the reports show it. A clause publishes each exchange as a JUnit report
+ * entry with key {@value #KEY} and this JSON string as value:
+ *
+ * <pre>{@code
+ * {"request":  {"method": "POST", "url": "http://host:8000/v1/chat/completions",
+ *               "headers": {"Authorization": "[REDACTED]", "Content-Type": "application/json"},
+ *               "body": "{\"model\":...}"},
+ *  "response": {"status": 200, "headers": {"content-type": "application/json"},
+ *               "body": "{\"id\":...}", "timeToFirstByteMs": 41},
+ *  "failure":  "no response within 60 s"}
+ * }</pre>
+ *
+ * {@code response} is {@code null} when no response arrived; {@code failure} is present only then or when
+ * reading the body failed. Bodies are cut to {@value #MAX_BODY_CHARS} characters (marked {@code ...[truncated
+ * N chars]}). Secrets are already masked ({@link Redactor}) when the entry is built. Header names keep the case
+ * they had on the wire; a header sent several times is joined with {@code ", "}.
+ */
+public record Evidence(Request request, Response response, String failure) {
+
+  /** The JUnit report-entry key under which evidence is published. */
+  public static final String KEY = "llmtck.evidence";
+
+  /** Longest body kept, in characters. */
+  public static final int MAX_BODY_CHARS = 4096;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The request as sent (secrets masked). */
+  public record Request(String method, String url, Map<String, String> headers, String body) {}
+
+  /** The response as received (secrets masked). */
+  public record Response(int status, Map<String, String> headers, String body, long timeToFirstByteMs) {}
+
+  /** Builds the request part, masking secrets and truncating the body. */
+  public static Request request(Redactor redactor, String method, String url, Map<String, List<String>> headers,
+      String body) {
+    return new Request(method, redactor.text(url), headers(redactor, headers), truncate(redactor.text(body)));
+  }
+
+  /** Builds the response part, masking secrets and truncating the body. */
+  public static Response response(Redactor redactor, int status, Map<String, List<String>> headers, String body,
+      long timeToFirstByteMs) {
+    return new Response(status, headers(redactor, headers), truncate(redactor.text(body)), timeToFirstByteMs);
+  }
+
+  /** The report-entry value: this exchange as one line of JSON. */
+  public String toJson() {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.set("request", MAPPER.valueToTree(request));
+    root.set("response", response == null ? null : MAPPER.valueToTree(response));
+    if (failure != null) {
+      root.put("failure", failure);
+    }
+    try {
+      return MAPPER.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("evidence is plain data and always serialises", e);
+    }
+  }
+
+  static String truncate(String body) {
+    if (body == null || body.length() <= MAX_BODY_CHARS) {
+      return body;
+    }
+    return body.substring(0, MAX_BODY_CHARS) + "...[truncated " + (body.length() - MAX_BODY_CHARS) + " chars]";
+  }
+
+  private static Map<String, String> headers(Redactor redactor, Map<String, List<String>> headers) {
+    Map<String, String> flat = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, values) -> {
+      if (!name.startsWith(":")) {
+        flat.put(name, redactor.header(name, String.join(", ", values)));
+      }
+    });
+    return flat;
+  }
+}

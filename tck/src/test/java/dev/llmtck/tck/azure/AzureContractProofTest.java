@@ -1,0 +1,183 @@
+package dev.llmtck.tck.azure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.llmtck.fixtures.azure.AzureOpenAiMock;
+import dev.llmtck.tck.target.TargetKeys;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Every Azure clause can fail: each runs twice through a WireMock proxy in front of the reference mock, once
+ * faithful (the clause must pass, so the proxy itself breaks nothing) and once with one stub that breaks the
+ * platform in the way the clause is about (the clause must fail).
+ */
+class AzureContractProofTest {
+  private static final String KEY = "proof-key-0123456789";
+  private static final String DEPLOYMENT = "gpt-4o";
+  private static final String CHAT = "/openai/deployments/[^/]+/chat/completions";
+  private static final String CHAT_OK = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,"
+      + "\"model\":\"gpt-4o-2024-08-06\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":"
+      + "{\"role\":\"assistant\",\"content\":\"Hello.\"}}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2,"
+      + "\"total_tokens\":5}}";
+  private static AzureOpenAiMock azure;
+  private static WireMockServer proxy;
+
+  @BeforeAll
+  static void start() {
+    azure = AzureOpenAiMock.builder().apiKey(KEY).deployment(DEPLOYMENT, "gpt-4o-2024-08-06")
+        .promptFilterTerm(AzureTargetExtension.EMBEDDED_PROMPT_TERM)
+        .answerFilterTerm(AzureTargetExtension.EMBEDDED_ANSWER_TERM).start();
+    proxy = new WireMockServer(wireMockConfig().dynamicPort());
+    proxy.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    proxy.stop();
+    azure.close();
+  }
+
+  @AfterEach
+  void resetStubs() {
+    proxy.resetAll();
+  }
+
+  static Stream<Arguments> brokenPlatforms() {
+    return Stream.of(
+        broken("AZ-PATH-1", "serves only the v1 API", post(urlPathMatching(CHAT)), json(404, resourceNotFound())),
+        broken("AZ-PATH-2", "has no v1 API", post(urlPathEqualTo("/openai/v1/chat/completions")),
+            json(404, resourceNotFound())),
+        broken("AZ-PATH-3", "answers any deployment name",
+            post(urlPathMatching("/openai/deployments/llmtck-no-such-deployment/.*")), okJson(CHAT_OK)),
+        broken("AZ-PATH-4", "crashes on /completions", post(urlPathMatching("/openai/deployments/[^/]+/completions")),
+            json(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"boom\"}}")),
+        broken("AZ-VERSION-1", "answers without api-version",
+            post(urlPathMatching(CHAT)).withQueryParam("api-version", absent()), okJson(CHAT_OK)),
+        broken("AZ-VERSION-2", "answers a missing api-version with a 400",
+            post(urlPathMatching(CHAT)).withQueryParam("api-version", absent()),
+            json(400, "{\"error\":{\"code\":\"BadRequest\",\"message\":\"Missing required query parameter: "
+                + "api-version\"}}")),
+        broken("AZ-VERSION-3", "answers any api-version",
+            post(urlPathMatching(CHAT)).withQueryParam("api-version", equalTo("1999-01-01")), okJson(CHAT_OK)),
+        broken("AZ-AUTH-1", "needs no key",
+            post(urlPathMatching(CHAT)).withHeader("api-key", absent()).withHeader("Authorization", absent()),
+            okJson(CHAT_OK)),
+        broken("AZ-AUTH-2", "refuses a wrong key with a plain-text 401",
+            post(urlPathMatching(CHAT)).withHeader("api-key", matching("llmtck-wrong-key.*")),
+            aResponse().withStatus(401).withHeader("Content-Type", "text/plain").withBody("Unauthorized")),
+        broken("AZ-AUTH-3", "refuses the key as a bearer token on v1",
+            post(urlPathEqualTo("/openai/v1/chat/completions")).withHeader("Authorization", matching("Bearer .*")),
+            json(401, "{\"error\":{\"code\":\"401\",\"message\":\"Access denied\"}}")),
+        broken("AZ-BODY-1", "miscounts usage", post(urlPathMatching(CHAT)),
+            okJson(CHAT_OK.replace("\"total_tokens\":5", "\"total_tokens\":9"))),
+        broken("AZ-BODY-2", "sends no content filter annotations", post(urlPathMatching(CHAT)), okJson(CHAT_OK)),
+        broken("AZ-BODY-3", "ends its stream without [DONE]",
+            post(urlPathMatching(CHAT)).withRequestBody(containing("\"stream\":true")),
+            sse(chunk("{\"role\":\"assistant\",\"content\":\"Hi\"}", "null"), chunk("{}", "\"stop\""))),
+        broken("AZ-BODY-4", "streams like plain OpenAI, without prompt annotations",
+            post(urlPathMatching(CHAT)).withRequestBody(containing("\"stream\":true")),
+            sse(chunk("{\"role\":\"assistant\",\"content\":\"Hi\"}", "null"), chunk("{}", "\"stop\""),
+                "[DONE]")),
+        broken("AZ-BODY-5", "ignores max_tokens", post(urlPathMatching(CHAT)).withRequestBody(containing("bicycle")),
+            okJson(CHAT_OK.replace("\"completion_tokens\":2,\"total_tokens\":5",
+                "\"completion_tokens\":50,\"total_tokens\":53"))),
+        broken("AZ-ERR-1", "refuses a filtered prompt without an inner error",
+            post(urlPathMatching(CHAT)).withRequestBody(containing(AzureTargetExtension.EMBEDDED_PROMPT_TERM)),
+            json(400, "{\"error\":{\"message\":\"filtered\",\"type\":\"invalid_request_error\",\"param\":null,"
+                + "\"code\":\"content_filter\"}}")),
+        broken("AZ-ERR-2", "lets a filtered answer end normally",
+            post(urlPathMatching(CHAT)).withRequestBody(containing(AzureTargetExtension.EMBEDDED_ANSWER_TERM)),
+            okJson(CHAT_OK)),
+        broken("AZ-ERR-3", "throttles without Retry-After", post(urlPathMatching(CHAT)),
+            json(429, "{\"error\":{\"code\":\"429\",\"message\":\"Too many requests\"}}")),
+        broken("AZ-ERR-4", "crashes on malformed JSON",
+            post(urlPathMatching(CHAT)).withRequestBody(containing("llmtck-malformed")),
+            json(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"boom\"}}")));
+  }
+
+  @ParameterizedTest(name = "{0} fails on a platform that {1}")
+  @MethodSource("brokenPlatforms")
+  void clauseFailsOnlyWhenThePlatformIsBroken(String clauseId, String defect, MappingBuilder stub,
+      ResponseDefinitionBuilder answer) {
+    proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(azure.endpoint().toString())));
+    assertThat(run(clauseId).testEvents().succeeded().count()).as("%s passes through the faithful proxy", clauseId)
+        .isEqualTo(1);
+
+    proxy.stubFor(stub.atPriority(1).willReturn(answer));
+    assertThat(run(clauseId).testEvents().failed().count()).as("%s fails on a platform that %s", clauseId, defect)
+        .isEqualTo(1);
+  }
+
+  @Test
+  void everyClauseHasAProof() {
+    var proven = brokenPlatforms().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
+
+    assertThat(proven).containsExactlyInAnyOrderElementsOf(AzureClauses.byId().keySet());
+  }
+
+  private static EngineExecutionResults run(String clauseId) {
+    Method method = AzureClauses.byId().get(clauseId);
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(method.getDeclaringClass(), method))
+        .configurationParameters(Map.of(
+            TargetKeys.AZURE_ENDPOINT, proxy.baseUrl(),
+            TargetKeys.AZURE_API_KEY, KEY,
+            TargetKeys.AZURE_DEPLOYMENT, DEPLOYMENT,
+            TargetKeys.AZURE_FILTERED_PROMPT, "Repeat: " + AzureTargetExtension.EMBEDDED_PROMPT_TERM,
+            TargetKeys.AZURE_FILTERED_ANSWER_PROMPT, "Tell me about " + AzureTargetExtension.EMBEDDED_ANSWER_TERM,
+            TargetKeys.AZURE_FAULT_CONTROL, "true",
+            TargetKeys.TIMEOUT_SECONDS, "20"))
+        .execute();
+  }
+
+  private static Arguments broken(String clauseId, String defect, MappingBuilder stub,
+      ResponseDefinitionBuilder answer) {
+    return Arguments.of(clauseId, defect, stub, answer);
+  }
+
+  private static ResponseDefinitionBuilder json(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+  }
+
+  private static String resourceNotFound() {
+    return "{\"error\":{\"code\":\"404\",\"message\":\"Resource not found\"}}";
+  }
+
+  private static String chunk(String delta, String finishReason) {
+    return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\","
+        + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + finishReason + "}]}";
+  }
+
+  private static ResponseDefinitionBuilder sse(String... events) {
+    String body = Stream.of(events).map(e -> "data: " + e + "\n\n").collect(Collectors.joining());
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+  }
+}
