@@ -9,7 +9,7 @@ class AuthProofTest {
   @Test
   @Proves("OAI-AUTH-1")
   void platformWithoutKeyCheckFails() {
-    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.apiKey(null))) {
+    try (BrokenPlatform platform = BrokenPlatform.withKeyOnly(null)) {
       platform.run("OAI-AUTH-1").assertFailsWith("expected 401 without Authorization", "GET ", "/v1/models -> 200");
     }
   }
@@ -17,7 +17,7 @@ class AuthProofTest {
   @Test
   @Proves("OAI-AUTH-2")
   void platformAcceptingAnyKeyFails() {
-    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.apiKey(null))) {
+    try (BrokenPlatform platform = BrokenPlatform.withKeyOnly(null)) {
       platform.run("OAI-AUTH-2").assertFailsWith("expected 401 with a wrong key", "/v1/chat/completions -> 200");
     }
   }
@@ -25,7 +25,7 @@ class AuthProofTest {
   @Test
   @Proves("OAI-AUTH-2")
   void platformRefusingTheRightKeyFails() {
-    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.apiKey("another-key-7781"))) {
+    try (BrokenPlatform platform = BrokenPlatform.withKeyOnly("another-key-7781")) {
       platform.run("OAI-AUTH-2").assertFailsWith("expected 200 with the configured key", "/v1/completions -> 401");
     }
   }
@@ -41,7 +41,7 @@ class AuthProofTest {
 
   @Test
   void clausesAreSkippedForATargetWithoutKey() {
-    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.apiKey(null))) {
+    try (BrokenPlatform platform = BrokenPlatform.withKeyOnly(null)) {
       ClauseRun.of("OAI-AUTH-1").against(platform.baseUrl(), null, platform.model())
           .assertSkippedBecause("configured without an API key");
     }

@@ -28,19 +28,25 @@ final class BrokenPlatform implements AutoCloseable {
 
   /** A platform with the embedded defaults, changed by {@code setup} (a transformer, a version, no key...). */
   static BrokenPlatform with(Consumer<OpenAiPlatform.Builder> setup) {
-    OpenAiPlatform.Builder builder = embeddedDefaults().toolCalling(EmbeddedReferencePlatform.TOOL_CALL_PARSER);
+    OpenAiPlatform.Builder builder = embeddedDefaults().apiKey(KEY)
+        .toolCalling(EmbeddedReferencePlatform.TOOL_CALL_PARSER);
     setup.accept(builder);
     return new BrokenPlatform(builder.start());
   }
 
+  /** A platform that checks no key at all (vLLM without {@code --api-key}), or only {@code key}. */
+  static BrokenPlatform withKeyOnly(String key) {
+    return new BrokenPlatform(embeddedDefaults().apiKey(key).toolCalling(EmbeddedReferencePlatform.TOOL_CALL_PARSER)
+        .start());
+  }
+
   /** A platform started without vLLM's {@code --enable-auto-tool-choice --tool-call-parser}. */
   static BrokenPlatform withoutToolCalling() {
-    return new BrokenPlatform(embeddedDefaults().start());
+    return new BrokenPlatform(embeddedDefaults().apiKey(KEY).start());
   }
 
   private static OpenAiPlatform.Builder embeddedDefaults() {
-    return OpenAiPlatform.builder().apiKey(KEY)
-        .timeToFirstToken(Duration.ofMillis(10)).interTokenLatency(Duration.ofMillis(2));
+    return OpenAiPlatform.builder().timeToFirstToken(Duration.ofMillis(10)).interTokenLatency(Duration.ofMillis(2));
   }
 
   /** A platform whose responses pass through one transformer. */

@@ -32,10 +32,20 @@ class ChatStreamProofTest {
 
   @Test
   @Proves("OAI-STREAM-1")
-  void eventsWithoutBlankLinesFail() {
+  void eventsWithoutDataFieldFail() {
     try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.flatMapEvents(
         event -> event.isDone() ? List.of(event) : List.of(SseEvent.raw(event.data() + "\n\n"))))) {
-      platform.run("OAI-STREAM-1").assertFailsWith("breaks server-sent-event framing", "line without a colon");
+      platform.run("OAI-STREAM-1").assertFailsWith("breaks server-sent-event framing", "line 1: unknown field '{\"id\"'",
+          "more");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-1")
+  void eventsWithoutBlankLinesFail() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.flatMapEvents(
+        event -> event.isDone() ? List.of(event) : List.of(SseEvent.raw("data: " + event.data() + "\n"))))) {
+      platform.run("OAI-STREAM-1").assertFailsWith("the stream ended without data: [DONE]; last event was {");
     }
   }
 

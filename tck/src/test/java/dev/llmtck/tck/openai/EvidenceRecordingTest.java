@@ -22,7 +22,7 @@ class EvidenceRecordingTest {
       run.assertPasses();
       List<String> entries = run.reportEntries(Evidence.KEY);
 
-      assertThat(entries).hasSize(9).noneMatch(entry -> entry.contains(BrokenPlatform.KEY));
+      assertThat(entries).hasSize(6).noneMatch(entry -> entry.contains(BrokenPlatform.KEY));
       List<JsonNode> exchanges = new ArrayList<>();
       for (String entry : entries) {
         exchanges.add(MAPPER.readTree(entry));
@@ -45,7 +45,7 @@ class EvidenceRecordingTest {
       run.assertPasses();
 
       JsonNode exchange = MAPPER.readTree(run.reportEntries(Evidence.KEY).get(0));
-      assertThat(exchange.at("/response/headers/Content-Type").asText()).startsWith("text/event-stream");
+      assertThat(exchange.at("/response/headers/content-type").asText()).startsWith("text/event-stream");
       assertThat(exchange.at("/response/body").asText()).contains("data: [DONE]");
     }
   }
