@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may call: the {@code api-key} header (or a bearer token) is required, a wrong one gets a 401 with a JSON
  * error object. Source: the {@code security} section of Azure's inference spec 2024-10-21 ({@code apiKey} in
  * the {@code api-key} header, or {@code bearer}).
  */
-@ExtendWith(AzureTargetExtension.class)
-@DisplayName("Azure OpenAI: authentication")
+@AzureContract
 public class AzureAuthContractTest {
   private static final String WRONG_KEY = "llmtck-wrong-key-00000000000000000000";
 

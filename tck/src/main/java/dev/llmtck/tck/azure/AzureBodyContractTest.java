@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What Azure answers: OpenAI's chat completion object with Azure's content filter annotations, and streams that
@@ -22,8 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code createChatCompletionResponse}, {@code createChatCompletionStreamResponse}, {@code promptFilterResults},
  * {@code contentFilterChoiceResults}) and Azure's docs "Content filter streaming".
  */
-@ExtendWith(AzureTargetExtension.class)
-@DisplayName("Azure OpenAI: response bodies and streams")
+@AzureContract
 public class AzureBodyContractTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FINISH_REASONS = Set.of("stop", "length", "content_filter", "tool_calls");

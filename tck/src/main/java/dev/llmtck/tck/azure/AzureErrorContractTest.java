@@ -10,15 +10,12 @@ import dev.llmtck.tck.target.TargetKeys;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * How Azure refuses: the content filter's 400 with its inner error, a filtered answer's finish reason,
  * throttling's {@code Retry-After}, and 400 error objects for bad input.
  */
-@ExtendWith(AzureTargetExtension.class)
-@DisplayName("Azure OpenAI: errors and content filtering")
+@AzureContract
 public class AzureErrorContractTest {
 
   @Clause(id = "AZ-ERR-1", level = Level.MUST,

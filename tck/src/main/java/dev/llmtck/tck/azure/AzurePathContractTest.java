@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.openai.ModelsContractTest;
 
 /**
  * Where Azure OpenAI answers: the deployment paths with their {@code api-version}, the v1 API, and what an
@@ -16,8 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * inference.json ({@code /deployments/{deployment-id}/chat/completions}, {@code api-version} required), and
  * specification/ai/data-plane/OpenAI.v1 for the v1 API ({@code api-version} optional, {@code v1} by default).
  */
-@ExtendWith(AzureTargetExtension.class)
-@DisplayName("Azure OpenAI: paths and api-version")
+@AzureContract
 public class AzurePathContractTest {
 
   @Clause(id = "AZ-PATH-1", level = Level.MUST,
@@ -25,13 +23,14 @@ public class AzurePathContractTest {
           + "with a chat.completion",
       source = "Azure inference spec 2024-10-21, ChatCompletions_Create; LiteLLM azure/<deployment> calls this path")
   void deploymentPathServesChat(AzureTarget target, AzureClient client) {
-    client.note("llmtck.gitlab.model", target.gitLabModelIdentifier());
-    client.note("llmtck.gitlab.endpoint", target.endpoint().toString());
     AzureClient.Reply reply = client.post(target.deploymentPath("chat/completions"),
         AzureRequests.chatJson("Say hello.", 16));
 
     assertThat(reply.status()).as("status (body: %s)", abbreviate(reply.body())).isEqualTo(200);
     assertThat(reply.json().path("object").asText()).as("object").isEqualTo("chat.completion");
+    // What to type into GitLab (GL-ID-1): the resource endpoint, and azure/<deployment> as model identifier.
+    client.note(ModelsContractTest.GITLAB_ENDPOINT, target.endpoint().toString());
+    client.note(ModelsContractTest.GITLAB_CHAT_MODEL, target.gitLabModelIdentifier());
   }
 
   @Clause(id = "AZ-PATH-2", level = Level.SHOULD,

@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.List;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The JSON Schemas written for the OpenAI part of the contract (under {@code schemas/openai/} on the class
@@ -46,6 +47,19 @@ public enum OpenAiSchema {
    */
   public List<String> violations(JsonNode document) {
     return schema().validate(document).stream().map(ValidationMessage::getMessage).sorted().toList();
+  }
+
+  /**
+   * Fails, listing every violation, unless the document conforms.
+   *
+   * @param what what the document is, e.g. "the chat completion"
+   */
+  public void check(JsonNode document, String what) {
+    List<String> violations = violations(document);
+    if (!violations.isEmpty()) {
+      throw new AssertionFailedError(what + " does not match " + file + ":\n  - " + String.join("\n  - ", violations)
+          + "\n  body: " + Bodies.abbreviate(document.toString()));
+    }
   }
 
   /** Whether the document conforms. */

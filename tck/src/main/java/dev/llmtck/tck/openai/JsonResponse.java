@@ -1,0 +1,55 @@
+package dev.llmtck.tck.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpHeaders;
+import java.util.Arrays;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * A complete, non-streamed response, its body already stripped of secrets.
+ *
+ * @param exchange {@code METHOD url} of the request, for messages
+ * @param status the HTTP status
+ * @param headers the response headers
+ * @param body the body as text
+ * @param json the body parsed as JSON, or {@code null} when it is not JSON
+ */
+public record JsonResponse(String exchange, int status, HttpHeaders headers, String body, JsonNode json) {
+
+  /** The {@code Content-Type} header, or an empty string. */
+  public String contentType() {
+    return headers.firstValue("content-type").orElse("");
+  }
+
+  /** Whether the body parsed as a JSON object. */
+  public boolean isJsonObject() {
+    return json != null && json.isObject();
+  }
+
+  /**
+   * Fails unless the status is one of those given.
+   *
+   * @return this response, for chaining
+   */
+  public JsonResponse expectStatus(int... expected) {
+    if (Arrays.stream(expected).noneMatch(status -> status == this.status)) {
+      throw new AssertionFailedError("expected HTTP " + (expected.length == 1 ? expected[0]
+          : Arrays.toString(expected)) + " but got " + describe());
+    }
+    return this;
+  }
+
+  /** The body as a JSON object; fails, quoting the body, when it is anything else. */
+  public JsonNode expectJsonObject() {
+    if (!isJsonObject()) {
+      throw new AssertionFailedError("expected a JSON object body (Content-Type " + contentType() + ") but got "
+          + describe());
+    }
+    return json;
+  }
+
+  /** {@code exchange -> status: body} with the body shortened, for assertion messages. */
+  public String describe() {
+    return exchange + " -> " + status + ": " + Bodies.abbreviate(body);
+  }
+}

@@ -1,0 +1,295 @@
+package dev.llmtck.tck.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmtck.tck.evidence.Evidence;
+import dev.llmtck.tck.evidence.Redactor;
+import dev.llmtck.tck.sse.SseEvent;
+import dev.llmtck.tck.sse.SseReader;
+import dev.llmtck.tck.target.OpenAiTarget;
+import dev.llmtck.tck.target.TargetKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The one HTTP client every OpenAI clause talks through. It applies the target's timeout to each whole
+ * exchange (an unreachable or hanging platform fails the clause with a clear message, never hangs it), masks
+ * secrets, and hands every exchange to an evidence sink (see {@link Evidence} for the published format).
+ *
+ * <p>Built on {@code java.net.http}: the clauses need arrival times of single stream events, raw bytes for the
+ * strict SSE reader and the unparsed body of broken responses, which higher-level clients hide.
+ */
+public final class OpenAiClient {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final Map<Duration, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "llmtck-openai-timeouts");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private static final int STREAM_BODY_KEPT = 16 * 1024;
+
+  private final OpenAiTarget target;
+  private final Optional<String> bearer;
+  private final Redactor redactor;
+  private final Consumer<Evidence> evidence;
+
+  /**
+   * A client that authenticates with the target's configured key.
+   *
+   * @param evidence receives every exchange, secrets masked
+   */
+  public OpenAiClient(OpenAiTarget target, Consumer<Evidence> evidence) {
+    this(target, target.apiKey(), Redactor.of(target.apiKey().stream().toList()), evidence);
+  }
+
+  private OpenAiClient(OpenAiTarget target, Optional<String> bearer, Redactor redactor,
+      Consumer<Evidence> evidence) {
+    this.target = target;
+    this.bearer = bearer;
+    this.redactor = redactor;
+    this.evidence = evidence;
+  }
+
+  /** The same client sending no {@code Authorization} header. */
+  public OpenAiClient withoutApiKey() {
+    return new OpenAiClient(target, Optional.empty(), redactor, evidence);
+  }
+
+  /** The same client sending {@code Authorization: Bearer <key>} with another key (masked in evidence too). */
+  public OpenAiClient withApiKey(String key) {
+    return new OpenAiClient(target, Optional.of(key), redactor.and(key), evidence);
+  }
+
+  /** {@code GET <baseUrl><path>}, e.g. {@code get("/models")}. */
+  public JsonResponse get(String path) {
+    return complete("GET", target.uri(path), null);
+  }
+
+  /** {@code GET <serverRoot><path>} for vLLM's unversioned endpoints, e.g. {@code /health}. */
+  public JsonResponse getFromServerRoot(String path) {
+    return complete("GET", URI.create(target.serverRoot() + path), null);
+  }
+
+  /** {@code POST <baseUrl><path>} with a JSON body. */
+  public JsonResponse post(String path, JsonNode body) {
+    return complete("POST", target.uri(path), write(body));
+  }
+
+  /** {@code POST <baseUrl><path>} with a body sent exactly as given (for malformed JSON). */
+  public JsonResponse postText(String path, String body) {
+    return complete("POST", target.uri(path), body);
+  }
+
+  /** {@code POST <baseUrl><path>} with a JSON body, reading the answer as a server-sent event stream. */
+  public EventStreamResponse stream(String path, JsonNode body) {
+    URI uri = target.uri(path);
+    String text = write(body);
+    HttpRequest request = request("POST", uri, text, "text/event-stream");
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response = awaitHeaders(request, text, start);
+    long firstByteMs = (System.nanoTime() - start) / 1_000_000;
+    KeepingInputStream kept = new KeepingInputStream(response.body(), STREAM_BODY_KEPT);
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> deadline = closeAtDeadline(kept, start, timedOut);
+    SseReader reader = new SseReader(kept);
+    List<SseEvent> events = new ArrayList<>();
+    String failure = null;
+    try (kept) {
+      for (Optional<SseEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
+        events.add(event.get());
+      }
+    } catch (IOException e) {
+      failure = timedOut.get() ? "the stream did not end within " + timeoutText() : "reading failed: " + e;
+    } finally {
+      deadline.cancel(false);
+    }
+    String bodyText = redactor.text(kept.keptText());
+    record(request, text, response, bodyText, firstByteMs, failure);
+    return new EventStreamResponse(describe(request), response.statusCode(), response.headers(), List.copyOf(events),
+        reader.violations(), failure == null ? null : redactor.text(failure), bodyText, start);
+  }
+
+  private JsonResponse complete(String method, URI uri, String body) {
+    HttpRequest request = request(method, uri, body, "application/json");
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response = awaitHeaders(request, body, start);
+    long firstByteMs = (System.nanoTime() - start) / 1_000_000;
+    AtomicBoolean timedOut = new AtomicBoolean();
+    String text;
+    ScheduledFuture<?> deadline = closeAtDeadline(response.body(), start, timedOut);
+    try (InputStream in = response.body()) {
+      text = redactor.text(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      String failure = timedOut.get() ? "the body did not arrive within " + timeoutText() : "reading failed: " + e;
+      record(request, body, response, null, firstByteMs, failure);
+      throw new AssertionFailedError(describe(request) + " -> " + response.statusCode() + ": " + failure);
+    } finally {
+      deadline.cancel(false);
+    }
+    record(request, body, response, text, firstByteMs, null);
+    return new JsonResponse(describe(request), response.statusCode(), response.headers(), text, parse(text));
+  }
+
+  private HttpRequest request(String method, URI uri, String body, String accept) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout()).header("Accept", accept);
+    bearer.ifPresent(key -> builder.header("Authorization", "Bearer " + key));
+    if (body == null) {
+      builder.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      builder.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+    return builder.build();
+  }
+
+  private HttpResponse<InputStream> awaitHeaders(HttpRequest request, String body, long start) {
+    CompletableFuture<HttpResponse<InputStream>> pending =
+        http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    String failure;
+    try {
+      return pending.get(target.timeout().toMillis() + 250, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      failure = "no response within " + timeoutText();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        failure = "no response within " + timeoutText();
+      } else if (cause instanceof ConnectException) {
+        failure = "cannot connect to " + request.uri().getAuthority() + " (" + cause + ")";
+      } else {
+        failure = "request failed: " + cause;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = "interrupted while waiting for the response";
+    }
+    pending.cancel(true);
+    failure = redactor.text(failure);
+    evidence.accept(new Evidence(requestEvidence(request, body), null, failure));
+    throw new AssertionFailedError(redactor.text(describe(request)) + ": " + failure + " (after "
+        + (System.nanoTime() - start) / 1_000_000 + " ms)");
+  }
+
+  private ScheduledFuture<?> closeAtDeadline(InputStream body, long start, AtomicBoolean timedOut) {
+    long remaining = target.timeout().toNanos() - (System.nanoTime() - start);
+    return WATCHDOG.schedule(() -> {
+      timedOut.set(true);
+      try {
+        body.close();
+      } catch (IOException ignored) {
+        // The reader sees the closed stream and reports the timeout.
+      }
+    }, Math.max(remaining, 0), TimeUnit.NANOSECONDS);
+  }
+
+  private void record(HttpRequest request, String body, HttpResponse<?> response, String responseBody,
+      long firstByteMs, String failure) {
+    evidence.accept(new Evidence(requestEvidence(request, body),
+        Evidence.response(redactor, response.statusCode(), response.headers().map(), responseBody, firstByteMs),
+        failure == null ? null : redactor.text(failure)));
+  }
+
+  private Evidence.Request requestEvidence(HttpRequest request, String body) {
+    Map<String, List<String>> headers = new LinkedHashMap<>(request.headers().map());
+    return Evidence.request(redactor, request.method(), request.uri().toString(), headers, body);
+  }
+
+  private String describe(HttpRequest request) {
+    return redactor.text(request.method() + " " + request.uri());
+  }
+
+  private String timeoutText() {
+    return target.timeout().toSeconds() + " s (" + TargetKeys.TIMEOUT_SECONDS + ")";
+  }
+
+  private HttpClient http() {
+    return CLIENTS.computeIfAbsent(target.timeout(), timeout -> HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build());
+  }
+
+  private static JsonNode parse(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static String write(JsonNode body) {
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("request bodies are plain JSON trees", e);
+    }
+  }
+
+  /** Keeps the first bytes it passes on, so the evidence can show what the stream looked like. */
+  private static final class KeepingInputStream extends FilterInputStream {
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final int limit;
+
+    KeepingInputStream(InputStream in, int limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0 && kept.size() < limit) {
+        kept.write(b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int count = super.read(buffer, offset, length);
+      if (count > 0) {
+        kept.write(buffer, offset, Math.min(count, Math.max(limit - kept.size(), 0)));
+      }
+      return count;
+    }
+
+    String keptText() {
+      return kept.toString(StandardCharsets.UTF_8);
+    }
+  }
+}
