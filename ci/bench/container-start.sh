@@ -5,13 +5,14 @@
 #   ci/bench/container-start.sh                        # the three mock images, 5 runs each
 #   RUNS=10 ci/bench/container-start.sh llmtck/vllm-simulator=8000:/health
 #
-# An argument is IMAGE[=PORT:PATH]; without PORT:PATH the defaults below apply.
+# An argument is IMAGE[:TAG][=PORT:PATH]: without a tag the newest local tag of IMAGE is used; without
+# PORT:PATH the image's readiness URL below (what its Testcontainers wait strategy polls) applies.
 set -euo pipefail
 runs="${RUNS:-5}"
 declare -A ready=(
   [llmtck/vllm-simulator]="8000:/health"
   [llmtck/bedrock-mock]="8080:/health"
-  [llmtck/azure-openai-mock]="8080:/health"
+  [llmtck/azure-openai-mock]="8080:/llmtck/ready"
 )
 if [ "$#" -eq 0 ]; then
   set -- llmtck/vllm-simulator llmtck/bedrock-mock llmtck/azure-openai-mock
@@ -23,10 +24,14 @@ now_ms() { date +%s%3N; }
 
 for arg in "$@"; do
   image="${arg%%=*}"
-  spec="${ready[$image]:-}"
+  spec="${ready[${image%:*}]:-${ready[$image]:-}}"
   [ "$arg" != "$image" ] && spec="${arg#*=}"
   if [ -z "$spec" ]; then echo "container-start: no readiness port:path for $image" >&2; exit 2; fi
   port="${spec%%:*}"; path="${spec#*:}"
+  if [[ "${image##*/}" != *:* ]]; then   # no tag: the newest one built here
+    tag="$(docker images --format '{{.Tag}}' "$image" | grep -v '<none>' | head -n1 || true)"
+    [ -n "$tag" ] && image="$image:$tag"
+  fi
   if ! docker image inspect "$image" >/dev/null 2>&1; then
     echo "$image: image not built here (skipped)"
     continue

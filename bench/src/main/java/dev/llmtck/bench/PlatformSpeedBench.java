@@ -68,6 +68,7 @@ public final class PlatformSpeedBench {
     targets.put("core", () -> new HttpCoreTarget(answer, Duration.ZERO, Duration.ZERO));
     targets.put("wiremock", () -> new WireMockTarget(answer));
     targets.put("raw", () -> new RawServerTarget(answer, o.rawThreads));
+    targets.keySet().retainAll(o.targets);
     Map<String, List<Double>> chat = new LinkedHashMap<>();
     Map<String, List<Double>> streamed = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
@@ -93,6 +94,9 @@ public final class PlatformSpeedBench {
     for (String key : targets.keySet()) {
       out.printf(Locale.ROOT, "%-24s %16.0f %20.0f%n", names.get(key), median(chat.get(key)),
           median(streamed.get(key)));
+    }
+    if (!targets.keySet().containsAll(List.of("reference", "core", "wiremock", "raw"))) {
+      return; // ratios need every target
     }
     double chatVsWm = median(chat.get("reference")) / median(chat.get("wiremock"));
     double chatVsRaw = median(chat.get("reference")) / median(chat.get("raw"));
@@ -166,7 +170,7 @@ public final class PlatformSpeedBench {
     static final String USAGE = String.join("\n",
         "usage: platform-speed [--connections N] [--rounds N] [--warmup-ms MS] [--measure-ms MS] [--tokens N]",
         "                      [--raw-threads N] [--streams N] [--stream-tokens N] [--itl-ms MS] [--ttft-ms MS]",
-        "                      [--skip-drift | --only-drift]",
+        "                      [--skip-drift | --only-drift] [--targets reference,core,wiremock,raw]",
         "  throughput: --connections keep-alive connections (16), --rounds per target (3), --tokens per answer (64)",
         "  drift: --streams concurrent streams (1000) of --stream-tokens tokens (50), --itl-ms (20), --ttft-ms (0)");
     int connections = 16;
@@ -179,6 +183,7 @@ public final class PlatformSpeedBench {
     int streamTokens = 50;
     int itlMillis = 20;
     int ttftMillis = 0;
+    List<String> targets = List.of("reference", "core", "wiremock", "raw");
     boolean skipDrift;
     boolean onlyDrift;
     boolean help;
@@ -192,6 +197,15 @@ public final class PlatformSpeedBench {
           case "--help", "-h" -> o.help = true;
           case "--skip-drift" -> o.skipDrift = true;
           case "--only-drift" -> o.onlyDrift = true;
+          case "--targets" -> {
+            if (i + 1 >= list.size()) {
+              throw new IllegalArgumentException(arg + " needs a value");
+            }
+            o.targets = List.of(list.get(++i).split(","));
+            if (!List.of("reference", "core", "wiremock", "raw").containsAll(o.targets)) {
+              throw new IllegalArgumentException("--targets takes reference, core, wiremock, raw");
+            }
+          }
           default -> {
             if (i + 1 >= list.size()) {
               throw new IllegalArgumentException(arg + " needs a value");
