@@ -80,6 +80,18 @@ class AzureOpenAiMockContainerIT {
   }
 
   @Test
+  void v1ApiNamesTheDeploymentAsModel() {
+    OpenAIClient v1 = OpenAIOkHttpClient.builder()
+        .baseUrl(azure.getV1BaseUrl())
+        .credential(AzureApiKeyCredential.create(azure.getApiKey()))
+        .azureUrlPathMode(AzureUrlPathMode.UNIFIED)
+        .maxRetries(0)
+        .build();
+
+    assertThat(v1.chat().completions().create(chat("chat")).model()).isEqualTo("gpt-4o-2024-08-06");
+  }
+
+  @Test
   void wrongKeyAndUnknownDeploymentGetTheDocumentedExceptions() {
     assertThatThrownBy(() -> client("wrong").chat().completions().create(chat("chat")))
         .isInstanceOf(UnauthorizedException.class);
