@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -123,9 +125,21 @@ public final class AzureClient {
         SseReader reader = new SseReader(in);
         List<SseEvent> events = new ArrayList<>();
         var transcript = new StringBuilder();
-        for (Optional<SseEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
-          events.add(event.get());
-          transcript.append("data: ").append(event.get().data()).append("\n\n");
+        // A stream that stalls must not hang the clause: close it when the request's time is up.
+        var deadline = CompletableFuture.runAsync(() -> closeQuietly(in),
+            CompletableFuture.delayedExecutor(target.timeout().toMillis(), TimeUnit.MILLISECONDS));
+        try {
+          for (Optional<SseEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
+            events.add(event.get());
+            transcript.append("data: ").append(event.get().data()).append("\n\n");
+          }
+        } catch (IOException e) {
+          if (deadline.isDone()) {
+            throw new HttpTimeoutException("the stream did not end within " + target.timeout().toSeconds() + " s");
+          }
+          throw e;
+        } finally {
+          deadline.cancel(false);
         }
         publish(request, body, Evidence.response(redactor, response.statusCode(), response.headers().map(),
             transcript.toString(), firstByte), null);
@@ -155,6 +169,14 @@ public final class AzureClient {
   /** Publishes a finding for the report, e.g. which API forms the target serves. */
   void note(String key, String value) {
     reporter.accept(key, redactor.text(value));
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // closing is all we wanted
+    }
   }
 
   private HttpRequest request(String pathAndQuery, String body, Auth auth) {

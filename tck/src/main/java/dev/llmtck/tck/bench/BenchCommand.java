@@ -16,7 +16,7 @@ public final class BenchCommand {
       "usage: llmtck bench [--base-url URL --model NAME [--api-key KEY]] [--concurrency C | --rate R]",
       "                    [--requests N] [--warmups N] [--input-tokens N] [--output-tokens N] [--no-stream]",
       "                    [--ignore-eos] [--timeout S] [--gateway-timeout S] [--measure-overhead]",
-      "                    [--report-dir DIR]",
+      "                    [--report-dir DIR] [--sim-ttft-ms MS] [--sim-itl-ms MS]",
       "  --base-url URL        the target's OpenAI-compatible base URL, ending in /v1",
       "                        (without it: the embedded reference platform)",
       "  --model NAME          the model to ask for (default: the first one /v1/models lists)",
@@ -30,9 +30,15 @@ public final class BenchCommand {
       "  --timeout S           per-request timeout in seconds (default 300)",
       "  --gateway-timeout S   GitLab AI gateway timeout to compare with (default 60)",
       "  --measure-overhead    also run the same load against an in-process zero-latency server",
-      "  --report-dir DIR      where bench.json and bench.html go (default target/llmtck-bench)");
+      "  --report-dir DIR      where bench.json and bench.html go (default target/llmtck-bench)",
+      "  --sim-ttft-ms MS, --sim-itl-ms MS   the embedded platform's simulated latencies (default 50, 10)");
 
   private BenchCommand() {
+  }
+
+  /** {@code llmtck bench} on its own (the runner's {@code bench} subcommand calls {@link #run}). */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
   }
 
   /** Runs {@code llmtck bench} with {@code args} (after the subcommand). Returns the exit code. */

@@ -7,7 +7,8 @@ import java.time.Duration;
 /** The parsed command line of {@code llmtck bench}; a bad option is an {@link IllegalArgumentException}. */
 record BenchOptions(URI baseUrl, String model, String apiKey, Integer concurrency, Double rate, int requests,
     int warmups, int inputTokens, int outputTokens, boolean stream, boolean ignoreEos, int timeoutSeconds,
-    double gatewayTimeoutSeconds, boolean measureOverhead, Path reportDir, boolean help) {
+    double gatewayTimeoutSeconds, boolean measureOverhead, Path reportDir, int simTtftMillis, int simItlMillis,
+    boolean help) {
 
   static BenchOptions parse(String[] args, String apiKeyFromEnvironment) {
     URI baseUrl = null;
@@ -25,12 +26,14 @@ record BenchOptions(URI baseUrl, String model, String apiKey, Integer concurrenc
     double gatewayTimeout = GatewayTimeoutCheck.DEFAULT_TIMEOUT_SECONDS;
     boolean overhead = false;
     Path reportDir = Path.of("target", "llmtck-bench");
+    int simTtft = 50;
+    int simItl = 10;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "--help", "-h" -> {
           return new BenchOptions(null, null, null, null, null, 1, 0, 1, 1, true, false, 1, 60, false, reportDir,
-              true);
+              0, 0, true);
         }
         case "--base-url" -> baseUrl = url(value(args, ++i, arg));
         case "--model" -> model = value(args, ++i, arg);
@@ -47,6 +50,8 @@ record BenchOptions(URI baseUrl, String model, String apiKey, Integer concurrenc
         case "--no-stream" -> stream = false;
         case "--ignore-eos" -> ignoreEos = true;
         case "--measure-overhead" -> overhead = true;
+        case "--sim-ttft-ms" -> simTtft = nonNegativeInt(value(args, ++i, arg), arg);
+        case "--sim-itl-ms" -> simItl = nonNegativeInt(value(args, ++i, arg), arg);
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -57,7 +62,7 @@ record BenchOptions(URI baseUrl, String model, String apiKey, Integer concurrenc
       throw new IllegalArgumentException("--api-key needs --base-url (the embedded platform makes its own key)");
     }
     return new BenchOptions(baseUrl, model, apiKey, concurrency, rate, requests, warmups, inputTokens,
-        outputTokens, stream, ignoreEos, timeout, gatewayTimeout, overhead, reportDir, false);
+        outputTokens, stream, ignoreEos, timeout, gatewayTimeout, overhead, reportDir, simTtft, simItl, false);
   }
 
   LoadSettings settings(URI target, String modelName, String key) {

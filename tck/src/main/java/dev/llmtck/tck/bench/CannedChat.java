@@ -43,6 +43,25 @@ public final class CannedChat {
     return new CannedChat(json.getBytes(StandardCharsets.UTF_8), events);
   }
 
+  /**
+   * The answer a real server gave: its JSON body, and its event-stream body, cut into events at each blank
+   * line (what a benchmark replays to compare servers on the same bytes).
+   */
+  public static CannedChat captured(byte[] json, byte[] eventStream) {
+    List<byte[]> events = new ArrayList<>();
+    int from = 0;
+    for (int i = 1; i < eventStream.length; i++) {
+      if (eventStream[i] == '\n' && eventStream[i - 1] == '\n') {
+        events.add(java.util.Arrays.copyOfRange(eventStream, from, i + 1));
+        from = i + 1;
+      }
+    }
+    if (from < eventStream.length) {
+      events.add(java.util.Arrays.copyOfRange(eventStream, from, eventStream.length));
+    }
+    return new CannedChat(json.clone(), events);
+  }
+
   private static byte[] event(String data) {
     return ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
   }

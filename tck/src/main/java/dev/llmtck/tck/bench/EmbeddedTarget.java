@@ -1,30 +1,44 @@
 package dev.llmtck.tck.bench;
 
+import dev.llmtck.fixtures.openai.OpenAiPlatform;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
 
-/** The embedded reference platform as a bench target, when no --base-url is given. */
+/**
+ * The embedded OpenAI/vLLM reference platform as the bench target when no {@code --base-url} is given: a
+ * self-check of the probe, with a simulated time to first token and inter-token latency.
+ */
 final class EmbeddedTarget implements AutoCloseable {
+  private final OpenAiPlatform platform;
+  private final Duration ttft;
+  private final Duration itl;
 
-  private EmbeddedTarget() {
+  private EmbeddedTarget(Duration ttft, Duration itl) {
+    this.ttft = ttft;
+    this.itl = itl;
+    this.platform = OpenAiPlatform.builder().timeToFirstToken(ttft).interTokenLatency(itl).start();
   }
 
   static EmbeddedTarget start(BenchOptions options) {
-    throw new IllegalArgumentException("--base-url is required (the embedded reference platform is not wired yet)");
+    return new EmbeddedTarget(Duration.ofMillis(options.simTtftMillis()), Duration.ofMillis(options.simItlMillis()));
   }
 
   URI baseUrl() {
-    throw new IllegalStateException();
+    return platform.baseUrl();
   }
 
+  /** The embedded platform is started without a key. */
   String apiKey() {
     return null;
   }
 
   String describe() {
-    return "";
+    return String.format(Locale.ROOT, "simulated TTFT %d ms, ITL %d ms", ttft.toMillis(), itl.toMillis());
   }
 
   @Override
   public void close() {
+    platform.close();
   }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A minimal HTTP/1.1 server on non-blocking sockets that answers at once with a {@link CannedChat}: every
- * POST gets the answer (streamed, one chunk per event and one socket write per chunk, when the body asks for
- * {@code "stream":true}), every GET a one-model list. It does nothing else (no routing, no validation, no
+ * POST gets the answer (streamed, one chunk per event, when the body asks for {@code "stream":true}), every
+ * GET a one-model list; each answer goes out in one socket write. It does nothing else (no routing, no validation, no
  * pacing), which makes it the practical limit of an HTTP server on this machine and a zero-latency target for
  * measuring a client's own overhead.
  */
@@ -29,7 +29,7 @@ public final class ZeroLatencyServer implements AutoCloseable {
   private final ServerSocketChannel listener;
   private final List<Loop> loops = new ArrayList<>();
   private final byte[] jsonResponse;
-  private final List<byte[]> streamResponse;
+  private final byte[] streamResponse;
   private final byte[] modelsResponse;
   private volatile boolean running = true;
 
@@ -39,8 +39,8 @@ public final class ZeroLatencyServer implements AutoCloseable {
     this.modelsResponse = withHeaders("application/json", ("{\"object\":\"list\",\"data\":[{\"id\":\"" + model
         + "\",\"object\":\"model\",\"created\":1700000000,\"owned_by\":\"llmtck\"}]}")
         .getBytes(StandardCharsets.UTF_8));
-    List<byte[]> chunks = new ArrayList<>();
-    chunks.add(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
+    var chunks = new java.io.ByteArrayOutputStream();
+    chunks.writeBytes(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
         + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     for (byte[] event : answer.events()) {
       byte[] head = (Integer.toHexString(event.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -49,10 +49,10 @@ public final class ZeroLatencyServer implements AutoCloseable {
       System.arraycopy(event, 0, chunk, head.length, event.length);
       chunk[chunk.length - 2] = '\r';
       chunk[chunk.length - 1] = '\n';
-      chunks.add(chunk);
+      chunks.writeBytes(chunk);
     }
-    chunks.add("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    this.streamResponse = List.copyOf(chunks);
+    chunks.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    this.streamResponse = chunks.toByteArray();
     try {
       listener = ServerSocketChannel.open();
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -215,18 +215,14 @@ public final class ZeroLatencyServer implements AutoCloseable {
       if (head.startsWith("POST")) {
         boolean stream = indexOf(data, total, "\"stream\":true".getBytes(StandardCharsets.US_ASCII), headerEnd) >= 0
             || indexOf(data, total, "\"stream\": true".getBytes(StandardCharsets.US_ASCII), headerEnd) >= 0;
-        if (stream) {
-          streamResponse.forEach(chunk -> out.add(ByteBuffer.wrap(chunk)));
-        } else {
-          out.add(ByteBuffer.wrap(jsonResponse));
-        }
+        out.add(ByteBuffer.wrap(stream ? streamResponse : jsonResponse));
       } else {
         out.add(ByteBuffer.wrap(modelsResponse));
       }
       return total;
     }
 
-    /** Writes queued chunks one write each (a server flushing every token); waits for room if the socket is full. */
+    /** Writes the queued answers; waits for room if the socket is full. */
     void flush(SelectionKey key) throws IOException {
       while (!out.isEmpty()) {
         ByteBuffer next = out.peek();

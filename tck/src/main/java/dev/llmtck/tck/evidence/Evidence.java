@@ -22,8 +22,9 @@ import java.util.TreeMap;
  *
  * {@code response} is {@code null} when no response arrived; {@code failure} is present only then or when
  * reading the body failed. Bodies are cut to {@value #MAX_BODY_CHARS} characters (marked {@code ...[truncated
- * N chars]}). Secrets are already masked ({@link Redactor}) when the entry is built. Header names keep the case
- * they had on the wire; a header sent several times is joined with {@code ", "}.
+ * N chars]}). Secrets are already masked ({@link Redactor}) when the entry is built. Header names are as the
+ * HTTP client reports them (the JDK client gives response headers in lower case); a header sent several times
+ * is joined with {@code ", "}.
  */
 public record Evidence(Request request, Response response, String failure) {
 

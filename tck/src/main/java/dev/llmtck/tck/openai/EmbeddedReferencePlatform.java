@@ -1,21 +1,41 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.fixtures.openai.OpenAiPlatform;
 import dev.llmtck.tck.target.OpenAiTarget;
 import java.time.Duration;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
-/** The kit's own OpenAI/vLLM reference platform, started in-process when no target is configured. */
+/**
+ * The kit's own OpenAI/vLLM reference platform, started in-process when no target is configured: with an API
+ * key (so the authentication clauses run), tool calling on (declared as capability {@code tools}) and a small
+ * per-token pace (so streaming can be judged).
+ */
 final class EmbeddedReferencePlatform implements AutoCloseable {
 
+  /** The tool-call parser the embedded platform runs with (vLLM's {@code --tool-call-parser}). */
+  static final String TOOL_CALL_PARSER = "hermes";
+
+  private final OpenAiPlatform platform;
   private final OpenAiTarget target;
 
-  private EmbeddedReferencePlatform(OpenAiTarget target) {
+  private EmbeddedReferencePlatform(OpenAiPlatform platform, OpenAiTarget target) {
+    this.platform = platform;
     this.target = target;
   }
 
   static EmbeddedReferencePlatform start(Duration timeout) {
-    throw new ExtensionConfigurationException("no llmtck.openai.baseUrl is set and the embedded reference platform"
-        + " is not part of this build yet");
+    String key = "llmtck-embedded-" + UUID.randomUUID();
+    OpenAiPlatform platform = OpenAiPlatform.builder()
+        .apiKey(key)
+        .toolCalling(TOOL_CALL_PARSER)
+        .timeToFirstToken(Duration.ofMillis(10))
+        .interTokenLatency(Duration.ofMillis(2))
+        .start();
+    OpenAiTarget target = new OpenAiTarget(platform.baseUrl(), Optional.of(key), platform.servedModelNames().get(0),
+        Set.of("tools"), timeout, Optional.of(platform.vllmVersion()), true);
+    return new EmbeddedReferencePlatform(platform, target);
   }
 
   OpenAiTarget target() {
@@ -23,5 +43,7 @@ final class EmbeddedReferencePlatform implements AutoCloseable {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    platform.close();
+  }
 }

@@ -79,8 +79,8 @@ public class ErrorContractTest {
 
   @Clause(id = "OAI-ERR-4", level = Level.SHOULD,
       statement = "errors use OpenAI's nested envelope {\"error\":{\"message\",\"type\",\"param\",\"code\"}}",
-      source = "OpenAI API reference, Errors; vLLM ErrorResponse{error: ErrorInfo} since 0.10.1, flat "
-          + "{\"object\":\"error\",...} in 0.6 to 0.10.0")
+      source = "OpenAI API reference, Errors; vLLM ErrorResponse{error: ErrorInfo} since v0.10.1 (vllm-project/vllm "
+          + "PR 22099), flat {\"object\":\"error\",...} in 0.6 to 0.10.0")
   void errorsUseTheOpenAiEnvelope(OpenAiTarget target, OpenAiClient client, TestReporter reporter) {
     JsonResponse response = askUnknownModel(target, client);
     ErrorEnvelope envelope = ErrorEnvelope.of(response.json());

@@ -13,9 +13,6 @@ import java.util.regex.Pattern;
 record VllmVersion(int major, int minor, int patch, int post, boolean preRelease, String text)
     implements Comparable<VllmVersion> {
 
-  /** The oldest vLLM the contract covers. */
-  static final VllmVersion MINIMUM = parse("0.6.4.post1").orElseThrow();
-
   private static final Pattern FORM =
       Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?((?:a|b|rc)\\d*)?(?:\\.post(\\d+))?(\\.dev\\d*)?(\\+.*)?");
 
@@ -23,6 +20,9 @@ record VllmVersion(int major, int minor, int patch, int post, boolean preRelease
       .thenComparingInt(VllmVersion::minor).thenComparingInt(VllmVersion::patch)
       .thenComparing(VllmVersion::preRelease, Comparator.reverseOrder())
       .thenComparingInt(VllmVersion::post);
+
+  /** The oldest vLLM the contract covers (declared after the parsing rules it needs). */
+  static final VllmVersion MINIMUM = parse("0.6.4.post1").orElseThrow();
 
   /** Parses a version string, or empty when it is not a vLLM-style version. */
   static Optional<VllmVersion> parse(String text) {

@@ -28,12 +28,6 @@ public final class TargetKeys {
   /** The vLLM version the operator expects {@code GET /version} to report; optional. */
   public static final String OPENAI_EXPECTED_VLLM_VERSION = "llmtck.openai.expectedVllmVersion";
 
-  /**
-   * Set to {@code mistral} when the platform serves the model in vLLM's Mistral tokenizer mode, which enforces
-   * strict user/assistant alternation (OAI-CHAT-6 applies only then).
-   */
-  public static final String OPENAI_TOKENIZER_MODE = "llmtck.openai.tokenizerMode";
-
   /** Bedrock runtime endpoint override. */
   public static final String BEDROCK_ENDPOINT = "llmtck.bedrock.endpoint";
 

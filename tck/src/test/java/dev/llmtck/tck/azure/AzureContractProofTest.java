@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.llmtck.fixtures.azure.AzureOpenAiMock;
 import dev.llmtck.tck.target.TargetKeys;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -137,6 +138,20 @@ class AzureContractProofTest {
   }
 
   @Test
+  void aStalledStreamFailsTheClauseWithinTheTimeoutInsteadOfHanging() {
+    proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(azure.endpoint().toString())));
+    proxy.stubFor(post(urlPathMatching(CHAT)).withRequestBody(containing("\"stream\":true")).atPriority(1)
+        .willReturn(sse(chunk("{\"role\":\"assistant\",\"content\":\"Hi\"}", "null"), chunk("{}", "\"stop\""),
+            "[DONE]").withChunkedDribbleDelay(4, 60_000)));
+
+    long start = System.nanoTime();
+    EngineExecutionResults results = run("AZ-BODY-3", Map.of(TargetKeys.TIMEOUT_SECONDS, "2"));
+
+    assertThat(results.testEvents().failed().count()).isEqualTo(1);
+    assertThat((System.nanoTime() - start) / 1_000_000_000).as("seconds until the clause gave up").isLessThan(15);
+  }
+
+  @Test
   void everyClauseHasAProof() {
     var proven = brokenPlatforms().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
 
@@ -144,17 +159,23 @@ class AzureContractProofTest {
   }
 
   private static EngineExecutionResults run(String clauseId) {
+    return run(clauseId, Map.of());
+  }
+
+  private static EngineExecutionResults run(String clauseId, Map<String, String> overrides) {
     Method method = AzureClauses.byId().get(clauseId);
+    Map<String, String> config = new HashMap<>(Map.of(
+        TargetKeys.AZURE_ENDPOINT, proxy.baseUrl(),
+        TargetKeys.AZURE_API_KEY, KEY,
+        TargetKeys.AZURE_DEPLOYMENT, DEPLOYMENT,
+        TargetKeys.AZURE_FILTERED_PROMPT, "Repeat: " + AzureTargetExtension.EMBEDDED_PROMPT_TERM,
+        TargetKeys.AZURE_FILTERED_ANSWER_PROMPT, "Tell me about " + AzureTargetExtension.EMBEDDED_ANSWER_TERM,
+        TargetKeys.AZURE_FAULT_CONTROL, "true",
+        TargetKeys.TIMEOUT_SECONDS, "20"));
+    config.putAll(overrides);
     return EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(method.getDeclaringClass(), method))
-        .configurationParameters(Map.of(
-            TargetKeys.AZURE_ENDPOINT, proxy.baseUrl(),
-            TargetKeys.AZURE_API_KEY, KEY,
-            TargetKeys.AZURE_DEPLOYMENT, DEPLOYMENT,
-            TargetKeys.AZURE_FILTERED_PROMPT, "Repeat: " + AzureTargetExtension.EMBEDDED_PROMPT_TERM,
-            TargetKeys.AZURE_FILTERED_ANSWER_PROMPT, "Tell me about " + AzureTargetExtension.EMBEDDED_ANSWER_TERM,
-            TargetKeys.AZURE_FAULT_CONTROL, "true",
-            TargetKeys.TIMEOUT_SECONDS, "20"))
+        .configurationParameters(config)
         .execute();
   }
 

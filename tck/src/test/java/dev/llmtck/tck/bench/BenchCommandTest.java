@@ -59,6 +59,24 @@ class BenchCommandTest {
   }
 
   @Test
+  void withoutABaseUrlMeasuresTheEmbeddedReferencePlatform(@TempDir Path dir) {
+    int code = run("--requests", "4", "--concurrency", "2", "--output-tokens", "8", "--sim-ttft-ms", "30",
+        "--sim-itl-ms", "5", "--report-dir", dir.toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("embedded reference platform")
+        .contains("Successful requests:                                     4");
+    // the simulated 30 ms time to first token is visible in what the probe measured
+    assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("Mean TTFT \\(ms\\): +(3\\d|[4-9]\\d|\\d{3,})\\.");
+  }
+
+  @Test
+  void anApiKeyWithoutABaseUrlIsAUsageError() {
+    assertThat(run("--api-key", "sk-x")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--api-key needs --base-url").doesNotContain("sk-x");
+  }
+
+  @Test
   void anUnreachableTargetIsAClearError() {
     assertThat(run("--base-url", "http://127.0.0.1:1/v1")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach").doesNotContain("\tat ");

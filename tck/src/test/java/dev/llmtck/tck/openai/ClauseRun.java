@@ -78,7 +78,7 @@ final class ClauseRun {
   /** Asserts the clause was skipped (disabled or aborted) for a reason containing the fragment. */
   void assertSkippedBecause(String fragment) {
     run();
-    List<Event> skipped = results.testEvents().skipped().list();
+    List<Event> skipped = results.allEvents().skipped().list();
     if (!skipped.isEmpty()) {
       assertThat(skipped.get(0).getRequiredPayload(String.class)).contains(fragment);
       return;

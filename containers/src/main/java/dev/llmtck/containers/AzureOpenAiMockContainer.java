@@ -1,0 +1,159 @@
+package dev.llmtck.containers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * Testcontainers module for llmtck's Azure OpenAI mock ({@code dev.llmtck.fixtures.azure.AzureOpenAiMock}): an
+ * Azure OpenAI resource with named deployments, Azure's authentication, error bodies and content filter
+ * annotations, for integration tests of Azure OpenAI clients.
+ *
+ * <p>Supported image: {@code llmtck/azure-openai-mock} (built locally from this module's Dockerfile). Exposed
+ * port: 8080. Ready when {@code GET /llmtck/ready} answers 200.
+ *
+ * <pre>{@code
+ * try (var azure = new AzureOpenAiMockContainer("llmtck/azure-openai-mock:0.1.0-SNAPSHOT")
+ *     .withApiKey("secret").withDeployment("gpt-4o", "gpt-4o-2024-08-06")) {
+ *   azure.start();
+ *   OpenAIClient client = OpenAIOkHttpClient.builder()
+ *       .baseUrl(azure.getEndpoint())
+ *       .credential(AzureApiKeyCredential.create(azure.getApiKey()))
+ *       .azureUrlPathMode(AzureUrlPathMode.LEGACY)
+ *       .build();
+ * }
+ * }</pre>
+ */
+public class AzureOpenAiMockContainer extends GenericContainer<AzureOpenAiMockContainer> {
+
+  /** The image this module runs. */
+  public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("llmtck/azure-openai-mock");
+
+  /** The port the mock listens on inside the container. */
+  public static final int PORT = 8080;
+
+  private static final String READY_PATH = "/llmtck/ready";
+  private static final String FAULTS_PATH = "/llmtck/faults";
+
+  private String apiKey = "llmtck-azure-key";
+  private final Map<String, String> deployments = new LinkedHashMap<>();
+  private final List<String> promptFilterTerms = new ArrayList<>();
+  private final List<String> answerFilterTerms = new ArrayList<>();
+
+  public AzureOpenAiMockContainer(String dockerImageName) {
+    this(DockerImageName.parse(dockerImageName));
+  }
+
+  public AzureOpenAiMockContainer(DockerImageName dockerImageName) {
+    super(dockerImageName);
+    dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
+    withExposedPorts(PORT);
+    waitingFor(Wait.forHttp(READY_PATH).forPort(PORT).forStatusCode(200)
+        .withStartupTimeout(Duration.ofMinutes(1)));
+  }
+
+  /** The resource key the mock accepts ({@code api-key} header or {@code Authorization: Bearer}). */
+  public AzureOpenAiMockContainer withApiKey(String key) {
+    this.apiKey = key;
+    return self();
+  }
+
+  /** Adds a deployment serving {@code model}; without any, the mock has {@code gpt-4o}. */
+  public AzureOpenAiMockContainer withDeployment(String name, String model) {
+    deployments.put(name, model);
+    return self();
+  }
+
+  /** A term (case-insensitive) that makes the content filter refuse a prompt with Azure's 400. */
+  public AzureOpenAiMockContainer withPromptFilterTerm(String term) {
+    promptFilterTerms.add(term);
+    return self();
+  }
+
+  /** A term in the prompt that makes the content filter stop the answer ({@code finish_reason: content_filter}). */
+  public AzureOpenAiMockContainer withAnswerFilterTerm(String term) {
+    answerFilterTerms.add(term);
+    return self();
+  }
+
+  @Override
+  protected void configure() {
+    // The key travels as an environment variable, not on the command line.
+    withEnv("AZURE_OPENAI_API_KEY", apiKey);
+    List<String> command = new ArrayList<>(List.of("--host", "0.0.0.0", "--port", Integer.toString(PORT)));
+    deployments.forEach((name, model) -> command.addAll(List.of("--deployment", name + "=" + model)));
+    promptFilterTerms.forEach(term -> command.addAll(List.of("--filter-prompt", term)));
+    answerFilterTerms.forEach(term -> command.addAll(List.of("--filter-answer", term)));
+    setCommand(command.toArray(String[]::new));
+  }
+
+  /** The resource endpoint, {@code http://host:port}: the base URL for openai-java's Azure legacy path mode. */
+  public String getEndpoint() {
+    return "http://" + getHost() + ":" + getMappedPort(PORT);
+  }
+
+  /** The v1 API's base URL, {@code <endpoint>/openai/v1}. */
+  public String getV1BaseUrl() {
+    return getEndpoint() + "/openai/v1";
+  }
+
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  /** The configured deployments and their models (empty: the mock's default {@code gpt-4o}). */
+  public Map<String, String> getDeployments() {
+    return Map.copyOf(deployments);
+  }
+
+  /** The next {@code times} completion requests get Azure's 429 with {@code Retry-After: seconds}. */
+  public void rateLimitNext(int times, int retryAfterSeconds) {
+    switchFault("{\"type\":\"rate_limit\",\"retryAfterSeconds\":" + retryAfterSeconds + ",\"times\":" + times + "}");
+  }
+
+  /** The next {@code times} completion requests get a 500. */
+  public void failNext(int times) {
+    switchFault("{\"type\":\"server_error\",\"times\":" + times + "}");
+  }
+
+  /** Streamed answers stop after {@code events} events (no finish_reason, no [DONE]) until faults are cleared. */
+  public void cutStreamsAfter(int events) {
+    switchFault("{\"type\":\"stream_cut\",\"afterEvents\":" + events + "}");
+  }
+
+  /** Switches every fault off. */
+  public void clearFaults() {
+    send(HttpRequest.newBuilder(URI.create(getEndpoint() + FAULTS_PATH)).DELETE().build());
+  }
+
+  private void switchFault(String json) {
+    send(HttpRequest.newBuilder(URI.create(getEndpoint() + FAULTS_PATH))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  private static void send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw new IllegalStateException("the mock refused the fault switch: " + response.statusCode() + " "
+            + response.body());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot reach the mock's fault switch", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while switching a fault", e);
+    }
+  }
+}

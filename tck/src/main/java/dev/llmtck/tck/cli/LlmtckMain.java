@@ -1,0 +1,70 @@
+package dev.llmtck.tck.cli;
+
+import dev.llmtck.fixtures.FixturesMain;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * llmtck's command line ({@code ./llmtck} at the repository root runs it):
+ * <ul>
+ *   <li>{@code run [options]}: certify a platform against its contract (no options: the embedded reference
+ *   platform);</li>
+ *   <li>{@code serve openai|bedrock|azure [options]}: run a reference platform until killed;</li>
+ *   <li>{@code bench [options]}: measure a platform under load;</li>
+ *   <li>{@code --help}, {@code --version}.</li>
+ * </ul>
+ * Exit codes: 0 success, 1 a MUST clause failed (run) or the command failed, 2 usage or configuration error.
+ */
+public final class LlmtckMain {
+  static final String USAGE = String.join("\n",
+      "usage: llmtck <command> [options]",
+      "  run [options]                       certify a platform (no options: the embedded reference platform)",
+      "  serve openai|bedrock|azure [opts]   run a reference platform until killed",
+      "  bench [options]                     measure a platform under load",
+      "  --version                           print the kit's version",
+      "  <command> --help                    the command's options");
+
+  private LlmtckMain() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs one command; returns its exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.println(USAGE);
+      return 2;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      switch (args[0]) {
+        case "run":
+          return new RunCommand(System.getenv()).run(rest, out, err);
+        case "serve":
+          return FixturesMain.run(args, out, err);
+        case "bench":
+          return dev.llmtck.tck.bench.BenchCommand.run(rest, out, err);
+        case "--version":
+        case "version":
+          out.println("llmtck " + KitVersion.get());
+          return 0;
+        case "--help":
+        case "-h":
+        case "help":
+          out.println(USAGE);
+          return 0;
+        default:
+          err.println("llmtck: unknown command '" + args[0] + "'");
+          err.println(USAGE);
+          return 2;
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // A bug in the kit, not in the platform: say so in one line rather than with a stack trace.
+      err.println("llmtck " + args[0] + ": the kit failed unexpectedly (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report this");
+      return 2;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.llmtck.tck.report;
+
+import dev.llmtck.tck.clause.Level;
+import dev.llmtck.tck.runner.ClauseStatus;
+import dev.llmtck.tck.runner.RunResult;
+import dev.llmtck.tck.runner.Target;
+import dev.llmtck.tck.target.TargetKeys;
+import java.util.Locale;
+
+/** Sentences and facts every report states the same way. */
+public final class ReportFacts {
+  private ReportFacts() {
+  }
+
+  /** Whether the run certified an embedded reference platform (no endpoint configured). */
+  public static boolean embedded(Target target) {
+    return switch (target.platform()) {
+      case "openai" -> target.get(TargetKeys.OPENAI_BASE_URL) == null;
+      case "azure" -> target.get(TargetKeys.AZURE_ENDPOINT) == null;
+      case "bedrock" -> target.get(TargetKeys.BEDROCK_ENDPOINT) == null && target.get(TargetKeys.BEDROCK_REGION) == null;
+      default -> false;
+    };
+  }
+
+  /** One line naming what was certified. */
+  public static String targetLine(Target target) {
+    if (embedded(target)) {
+      return target.platform() + " contract against the embedded reference platform";
+    }
+    String where = switch (target.platform()) {
+      case "openai" -> target.get(TargetKeys.OPENAI_BASE_URL) + ", model " + target.get(TargetKeys.OPENAI_MODEL);
+      case "azure" -> target.get(TargetKeys.AZURE_ENDPOINT) + ", deployment " + target.get(TargetKeys.AZURE_DEPLOYMENT);
+      default -> (target.get(TargetKeys.BEDROCK_ENDPOINT) != null ? target.get(TargetKeys.BEDROCK_ENDPOINT)
+          : "region " + target.get(TargetKeys.BEDROCK_REGION)) + ", model " + target.get(TargetKeys.BEDROCK_MODEL_ID);
+    };
+    return target.platform() + " contract against " + target.redactor().text(where);
+  }
+
+  /** The verdict in one sentence. */
+  public static String verdictLine(RunResult run) {
+    long mustFailed = run.count(Level.MUST, ClauseStatus.FAILED);
+    long otherFailed = run.count(ClauseStatus.FAILED) - mustFailed;
+    String others = otherFailed == 0 ? "" : String.format(Locale.ROOT, "; %d SHOULD/MAY clause%s failed (reported,"
+        + " not fatal)", otherFailed, otherFailed == 1 ? "" : "s");
+    return run.certified()
+        ? "PASSED: every MUST clause passed" + others
+        : String.format(Locale.ROOT, "FAILED: %d MUST clause%s failed", mustFailed, mustFailed == 1 ? "" : "s")
+            + others;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.llmtck.tck.runner;
+
+import dev.llmtck.tck.clause.Clause;
+import dev.llmtck.tck.clause.Level;
+import java.lang.reflect.Method;
+
+/**
+ * A clause's identity as declared by its {@link Clause} annotation, and the test method that checks it.
+ *
+ * @param id the stable clause id, e.g. {@code OAI-STREAM-2}
+ * @param level MUST, SHOULD or MAY
+ * @param statement what a conforming platform does, in one line
+ * @param source where the rule comes from
+ * @param testClass the fully qualified name of the class holding the test method
+ * @param testMethod the test method's name
+ */
+public record ClauseInfo(String id, Level level, String statement, String source, String testClass,
+    String testMethod) {
+
+  /** The clause declared on {@code method}. */
+  static ClauseInfo of(Method method, Clause clause) {
+    return new ClauseInfo(clause.id(), clause.level(), clause.statement(), clause.source(),
+        method.getDeclaringClass().getName(), method.getName());
+  }
+
+  /** The group a clause belongs to in reports: its id without the trailing number ({@code OAI-STREAM}). */
+  public String area() {
+    int dash = id.lastIndexOf('-');
+    return dash > 0 && id.substring(dash + 1).chars().allMatch(Character::isDigit) ? id.substring(0, dash) : id;
+  }
+}

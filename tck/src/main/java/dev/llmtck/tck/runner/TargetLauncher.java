@@ -1,0 +1,33 @@
+package dev.llmtck.tck.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * Starts the target a profile describes in its {@code launch:} section (a container, a process) before the run
+ * and stops it afterwards. Implementations are found with {@link java.util.ServiceLoader}; the first that
+ * {@link #supports supports} the section is used. A profile with a {@code launch:} section no launcher supports
+ * is a configuration error.
+ */
+public interface TargetLauncher {
+
+  /** Whether this launcher knows how to start what {@code launch} describes. */
+  boolean supports(JsonNode launch);
+
+  /** Starts the target; the run begins when this returns. */
+  Launched launch(Profile profile, JsonNode launch) throws Exception;
+
+  /** A started target. */
+  interface Launched extends AutoCloseable {
+
+    /** Configuration parameters that point the contract at the started target (they override the profile's). */
+    Map<String, String> settings();
+
+    /** One line for the console and the report, e.g. the image and the URL. */
+    String describe();
+
+    /** Stops the target. */
+    @Override
+    void close();
+  }
+}

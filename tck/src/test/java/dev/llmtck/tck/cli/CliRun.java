@@ -1,0 +1,31 @@
+package dev.llmtck.tck.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** One {@code llmtck run} of the runner's fake contract, with what it printed. */
+record CliRun(int exitCode, String out, String err) {
+  static final String FAKE_CONTRACT = "dev.llmtck.tck.runner.fake";
+
+  static CliRun run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = new RunCommand(platform -> FAKE_CONTRACT, env).run(args, o, e);
+    }
+    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static CliRun run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.llmtck.tck.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmtck.fixtures.openai.SseEvent;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Streaming clauses fail on a reference platform whose streams are wrong in one way. */
+class ChatStreamProofTest {
+
+  private static final String CHAT = "/v1/chat/completions";
+
+  @Test
+  @Proves("OAI-STREAM-1")
+  void streamWithoutDoneFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT,
+        stream -> stream.flatMapEvents(event -> event.isDone() ? List.of() : List.of(event)))) {
+      platform.run("OAI-STREAM-1").assertFailsWith("the stream ended without data: [DONE]; last event was");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-1")
+  void streamServedAsJsonFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT,
+        stream -> stream.withContentType("application/json"))) {
+      platform.run("OAI-STREAM-1").assertFailsWith("must be Content-Type text/event-stream, not \"application/json\"");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-1")
+  void eventsWithoutDataFieldFail() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.flatMapEvents(
+        event -> event.isDone() ? List.of(event) : List.of(SseEvent.raw(event.data() + "\n\n"))))) {
+      platform.run("OAI-STREAM-1").assertFailsWith("breaks server-sent-event framing", "line 1: unknown field '{\"id\"'",
+          "more");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-1")
+  void eventsWithoutBlankLinesFail() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.flatMapEvents(
+        event -> event.isDone() ? List.of(event) : List.of(SseEvent.raw("data: " + event.data() + "\n"))))) {
+      platform.run("OAI-STREAM-1").assertFailsWith("the stream ended without data: [DONE]; last event was {");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-1")
+  void eventsAfterDoneFail() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.flatMapEvents(
+        event -> event.isDone() ? List.of(event, SseEvent.data("{\"late\":true}")) : List.of(event)))) {
+      platform.run("OAI-STREAM-1").assertFailsWith("events follow data: [DONE]", "late");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-2")
+  void firstDeltaWithoutRoleFails() {
+    AtomicInteger seen = new AtomicInteger();
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.mapJsonEvents(chunk -> {
+      if (seen.getAndIncrement() == 0) {
+        ((ObjectNode) chunk.at("/choices/0/delta")).remove("role");
+      }
+      return chunk;
+    }))) {
+      platform.run("OAI-STREAM-2").assertFailsWith("the first chunk's delta does not carry role \"assistant\"");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-2")
+  void idThatChangesMidStreamFails() {
+    AtomicInteger seen = new AtomicInteger();
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.mapJsonEvents(
+        chunk -> ((ObjectNode) chunk).put("id", "chatcmpl-" + seen.incrementAndGet())))) {
+      platform.run("OAI-STREAM-2").assertFailsWith("the stream changes id from chatcmpl-1 to chatcmpl-2");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-2")
+  void contentAfterTheFinishReasonFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.flatMapEvents(event -> {
+      JsonNode chunk = event.json();
+      if (chunk == null || !chunk.at("/choices/0/finish_reason").isTextual()) {
+        return List.of(event);
+      }
+      ObjectNode extra = chunk.deepCopy();
+      ObjectNode choice = (ObjectNode) extra.at("/choices/0");
+      choice.putNull("finish_reason");
+      choice.putObject("delta").put("content", " more");
+      return List.of(event, SseEvent.json(extra));
+    }))) {
+      platform.run("OAI-STREAM-2").assertFailsWith("choice 0 continues in chunk", "after its finish_reason");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-3")
+  void deltasThatDifferFromTheWholeAnswerFail() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.mapJsonEvents(chunk -> {
+      JsonNode content = chunk.at("/choices/0/delta/content");
+      if (content.isTextual()) {
+        ((ObjectNode) chunk.at("/choices/0/delta")).put("content", content.asText().toUpperCase());
+      }
+      return chunk;
+    }))) {
+      platform.run("OAI-STREAM-3").assertFailsWith("the streamed deltas say", "but the same request not streamed");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-4")
+  void usageChunkMissingFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.mapJsonEvents(
+        chunk -> chunk.path("choices").isEmpty() ? null : chunk))) {
+      platform.run("OAI-STREAM-4").assertFailsWith("should have \"choices\": [] but is");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-4")
+  void usageThatDoesNotAddUpFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.mapJsonEvents(chunk -> {
+      if (chunk.path("usage").isObject()) {
+        ((ObjectNode) chunk.get("usage")).put("total_tokens", 0);
+      }
+      return chunk;
+    }))) {
+      platform.run("OAI-STREAM-4").assertFailsWith("usage.total_tokens is not prompt_tokens + completion_tokens");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-5")
+  void bufferedStreamFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.buffered())) {
+      platform.run("OAI-STREAM-5").assertFailsWith("arrived in one burst", "looks buffered");
+    }
+  }
+}

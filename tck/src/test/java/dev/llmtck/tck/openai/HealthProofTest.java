@@ -1,0 +1,44 @@
+package dev.llmtck.tck.openai;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmtck.tck.target.TargetKeys;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Operations clauses fail on a platform that is not ready, too old, or not the version expected. */
+class HealthProofTest {
+
+  @Test
+  @Proves("OAI-HEALTH-1")
+  void platformStillLoadingFails() {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.loadingTime(Duration.ofMinutes(5)))) {
+      platform.run("OAI-HEALTH-1").assertFailsWith("expected HTTP 200", "/health -> 503");
+    }
+  }
+
+  @Test
+  @Proves("OAI-HEALTH-2")
+  void releaseOlderThanTheMinimumFails() {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion("0.5.4"))) {
+      platform.run("OAI-HEALTH-2").assertFailsWith("vLLM 0.5.4 is older than 0.6.4.post1");
+    }
+  }
+
+  @Test
+  @Proves("OAI-HEALTH-2")
+  void versionOtherThanExpectedFails() {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion("0.10.0"))) {
+      platform.run("OAI-HEALTH-2").with(TargetKeys.OPENAI_EXPECTED_VLLM_VERSION, "0.11.0")
+          .assertFailsWith("reports 0.10.0", "0.11.0");
+    }
+  }
+
+  @Test
+  @Proves("OAI-HEALTH-2")
+  void versionThatIsNoVersionFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingJson("/version",
+        body -> ((ObjectNode) body).put("version", "latest"))) {
+      platform.run("OAI-HEALTH-2").assertFailsWith("'latest', which is not a vLLM version");
+    }
+  }
+}
