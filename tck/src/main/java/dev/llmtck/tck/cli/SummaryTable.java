@@ -54,6 +54,9 @@ final class SummaryTable {
 
   static void printGitLabValues(GitLabValues values, PrintStream out) {
     if (values.values().isEmpty()) {
+      out.println();
+      out.println("(the embedded reference platform has no values for GitLab: certify your own platform with");
+      out.println(" --base-url http://host:8000/v1 --model NAME, or --profile profiles/vllm.yaml)");
       return;
     }
     out.println();

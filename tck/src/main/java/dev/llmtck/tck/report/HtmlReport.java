@@ -60,7 +60,7 @@ final class HtmlReport {
   private void verdict() {
     html.append("<section class=\"verdict ").append(run.certified() ? "ok" : "bad").append("\"><div class=\"big\">")
         .append(run.certified() ? "PASSED" : "FAILED").append("</div><div>")
-        .append(esc(ReportFacts.verdictLine(run))).append("</div></section>\n");
+        .append(esc(ReportFacts.verdictLine(run).replaceFirst("^(PASSED|FAILED): ", ""))).append("</div></section>\n");
   }
 
   private void counts() {
@@ -151,6 +151,9 @@ final class HtmlReport {
   private void settings() {
     html.append("<section><h2>Target</h2><table class=\"kv\"><tr><th>platform</th><td><code>")
         .append(esc(run.target().platform())).append("</code></td></tr>");
+    if (ReportFacts.embedded(run.target())) {
+      html.append("<tr><th>endpoint</th><td>the embedded reference platform, started for this run</td></tr>");
+    }
     run.target().describe().forEach((key, value) -> html.append("<tr><th>").append(esc(key)).append("</th><td><code>")
         .append(esc(value)).append("</code></td></tr>"));
     html.append("</table></section>\n");
