@@ -55,8 +55,8 @@ final class SummaryTable {
   static void printGitLabValues(GitLabValues values, PrintStream out) {
     if (values.values().isEmpty()) {
       out.println();
-      out.println("(the embedded reference platform has no values for GitLab: certify your own platform with");
-      out.println(" --base-url http://host:8000/v1 --model NAME, or --profile profiles/vllm.yaml)");
+      out.println("(no values for GitLab: the run certified an embedded reference platform, which stops with it;");
+      out.println(" point the run at your own platform: llmtck run --help)");
       return;
     }
     out.println();
