@@ -4,6 +4,7 @@ import dev.llmtck.tck.clause.Level;
 import dev.llmtck.tck.report.ReportFacts;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseStatus;
+import dev.llmtck.tck.runner.DuoFeature;
 import dev.llmtck.tck.runner.GitLabValues;
 import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.WaiverNote;
@@ -46,6 +47,12 @@ final class SummaryTable {
       for (WaiverNote note : run.waiverNotes()) {
         out.printf(Locale.ROOT, "  %-8s %s%n", note.kind().reportName(), note.message());
       }
+    }
+    List<DuoFeature.Verdict> features = DuoFeature.judge(run);
+    if (!features.isEmpty()) {
+      out.println();
+      out.println("GitLab Duo features:");
+      features.forEach(v -> out.printf(Locale.ROOT, "  %-50s %s%n", v.feature().name(), DuoFeature.describe(v)));
     }
     out.println();
     out.printf(Locale.ROOT, "verdict: %s (%d clauses in %.1f s)%n", ReportFacts.verdictLine(run),
