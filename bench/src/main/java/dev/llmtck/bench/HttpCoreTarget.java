@@ -15,16 +15,22 @@ final class HttpCoreTarget implements SpeedTarget {
 
   /** Streams are paced: the first event after {@code firstEvent}, each next one {@code interval} later. */
   HttpCoreTarget(CannedChat answer, Duration firstEvent, Duration interval) {
-    this(answer, firstEvent, interval, null);
+    this(answer, firstEvent, interval, null, 0);
   }
 
   /**
    * As above; {@code lateness}, when given, hears for every paced event how late (ns) the server's timer
-   * handed it to the socket, measured against its due time: the server's share of the drift.
+   * handed it to the socket, measured against its due time: the server's share of the drift. The stream timer
+   * has {@code timerThreads} threads (0: the core's default).
    */
-  HttpCoreTarget(CannedChat answer, Duration firstEvent, Duration interval, java.util.function.LongConsumer lateness) {
+  HttpCoreTarget(CannedChat answer, Duration firstEvent, Duration interval, java.util.function.LongConsumer lateness,
+      int timerThreads) {
+    var builder = MockHttpServer.builder().name("bench-core");
+    if (timerThreads > 0) {
+      builder.timerThreads(timerThreads);
+    }
     byte[] json = answer.json();
-    server = MockHttpServer.builder().name("bench-core")
+    server = builder
         .route("POST", "/v1/chat/completions", exchange -> {
           if (contains(exchange.body(), STREAM_FLAG)) {
             var stream = exchange.openStream(200, "text/event-stream");

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
@@ -74,7 +75,8 @@ public final class ClauseRunner {
     parameters.put("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
     return LauncherDiscoveryRequestBuilder.request()
         .selectors(selectPackage(contractPackage))
-        .filters(TagFilter.includeTags("clause"))
+        // Only Jupiter: a suite engine on the class path would run the same clauses a second time.
+        .filters(EngineFilter.includeEngines("junit-jupiter"), TagFilter.includeTags("clause"))
         .configurationParameters(parameters)
         .build();
   }
