@@ -41,8 +41,15 @@ public final class LlmtckImage {
   /** The OpenAI/vLLM simulator behind vLLM's command line (a compatible substitute for vllm/vllm-openai). */
   public static final LlmtckImage VLLM_SIMULATOR = new LlmtckImage("vllm-simulator");
 
+  /** The AWS Bedrock runtime mock ({@code serve bedrock}), run by {@code BedrockMockContainer}. */
+  public static final LlmtckImage BEDROCK_MOCK = new LlmtckImage("bedrock-mock");
+
+  /** The Azure OpenAI mock ({@code serve azure}), run by {@code AzureOpenAiMockContainer}. */
+  public static final LlmtckImage AZURE_OPENAI_MOCK = new LlmtckImage("azure-openai-mock");
+
   /** Every image llmtck builds (add new constants here too). */
-  public static final java.util.List<LlmtckImage> ALL = java.util.List.of(VLLM_SIMULATOR);
+  public static final java.util.List<LlmtckImage> ALL = java.util.List.of(VLLM_SIMULATOR, BEDROCK_MOCK,
+      AZURE_OPENAI_MOCK);
 
   /** Environment variable naming the base image (an image with Java 17+ on the PATH). */
   public static final String BASE_IMAGE_VARIABLE = "LLMTCK_BASE_IMAGE";
