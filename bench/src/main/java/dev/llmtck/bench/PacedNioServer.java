@@ -11,7 +11,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.llmtck.tck.bench.CannedChat;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.LongConsumer;
@@ -29,23 +29,15 @@ final class PacedNioServer implements SpeedTarget {
 
   private final ServerSocketChannel listener;
   private final Selector selector;
-  private final List<byte[]> chunks = new ArrayList<>();
+  private final List<byte[]> chunks;
   private final long firstNanos;
   private final long intervalNanos;
   private final LongConsumer lateness;
   private final PriorityQueue<Stream> due = new PriorityQueue<>((a, b) -> Long.compare(a.nextDue, b.nextDue));
   private volatile boolean running = true;
 
-  PacedNioServer(List<byte[]> events, long firstNanos, long intervalNanos, LongConsumer lateness) {
-    for (byte[] event : events) {
-      byte[] head = (Integer.toHexString(event.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-      byte[] chunk = new byte[head.length + event.length + 2];
-      System.arraycopy(head, 0, chunk, 0, head.length);
-      System.arraycopy(event, 0, chunk, head.length, event.length);
-      chunk[chunk.length - 2] = '\r';
-      chunk[chunk.length - 1] = '\n';
-      chunks.add(chunk);
-    }
+  PacedNioServer(CannedChat answer, long firstNanos, long intervalNanos, LongConsumer lateness) {
+    this.chunks = answer.chunkedEvents();
     this.firstNanos = firstNanos;
     this.intervalNanos = intervalNanos;
     this.lateness = lateness;

@@ -163,7 +163,7 @@ public final class PlatformSpeedBench {
     // non-blocking core design would give on this machine.
     lateness.clear();
     var rawLateness = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
-    try (PacedNioServer paced = new PacedNioServer(answer.events(), ttft.toNanos(), interval.toNanos(),
+    try (PacedNioServer paced = new PacedNioServer(answer, ttft.toNanos(), interval.toNanos(),
         late -> {
           if (recording.get()) {
             rawLateness.add(late);
