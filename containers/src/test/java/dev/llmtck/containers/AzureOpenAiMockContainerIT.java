@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.utility.DockerImageName;
 
 /** The official openai-java client, in its Azure mode, against the mock running in its container. */
+@RequiresDocker
 class AzureOpenAiMockContainerIT {
-  private static final DockerImageName IMAGE = AzureOpenAiMockContainer.DEFAULT_IMAGE_NAME
-      .withTag(System.getProperty("llmtck.image.tag", "0.1.0-SNAPSHOT"));
+  private static final DockerImageName IMAGE = LlmtckImage.AZURE_OPENAI_MOCK.build();
   private static AzureOpenAiMockContainer azure;
 
   @BeforeAll
