@@ -11,7 +11,7 @@ set -euo pipefail
 runs="${RUNS:-5}"
 declare -A ready=(
   [llmtck/vllm-simulator]="8000:/health"
-  [llmtck/bedrock-mock]="8080:/health"
+  [llmtck/bedrock-mock]="8080:/llmtck/ready"
   [llmtck/azure-openai-mock]="8080:/llmtck/ready"
 )
 if [ "$#" -eq 0 ]; then

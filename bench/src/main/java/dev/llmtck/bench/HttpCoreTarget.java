@@ -15,12 +15,42 @@ final class HttpCoreTarget implements SpeedTarget {
 
   /** Streams are paced: the first event after {@code firstEvent}, each next one {@code interval} later. */
   HttpCoreTarget(CannedChat answer, Duration firstEvent, Duration interval) {
+    this(answer, firstEvent, interval, null, 0);
+  }
+
+  /**
+   * As above; {@code lateness}, when given, hears for every paced event how late (ns) the server's timer
+   * handed it to the socket, measured against its due time: the server's share of the drift. The stream timer
+   * has {@code timerThreads} threads (0: the core's default).
+   */
+  HttpCoreTarget(CannedChat answer, Duration firstEvent, Duration interval, java.util.function.LongConsumer lateness,
+      int timerThreads) {
+    var builder = MockHttpServer.builder().name("bench-core");
+    if (timerThreads > 0) {
+      builder.timerThreads(timerThreads);
+    }
     byte[] json = answer.json();
-    server = MockHttpServer.builder().name("bench-core")
+    server = builder
         .route("POST", "/v1/chat/completions", exchange -> {
           if (contains(exchange.body(), STREAM_FLAG)) {
-            exchange.openStream(200, "text/event-stream")
-                .sendPaced(answer.events().iterator(), firstEvent, interval);
+            var stream = exchange.openStream(200, "text/event-stream");
+            var events = answer.events().iterator();
+            long start = System.nanoTime() + firstEvent.toNanos();
+            stream.sendPaced(lateness == null ? events : new java.util.Iterator<>() {
+              private long due = start;
+
+              @Override
+              public boolean hasNext() {
+                return events.hasNext();
+              }
+
+              @Override
+              public byte[] next() {
+                lateness.accept(System.nanoTime() - due);
+                due += interval.toNanos();
+                return events.next();
+              }
+            }, firstEvent, interval);
           } else {
             exchange.respond(200, "application/json", json);
           }

@@ -38,6 +38,17 @@ class LoopbackLoadTest {
   }
 
   @Test
+  void thePacedLoopServesEveryStreamWhole() throws Exception {
+    var lateness = new java.util.concurrent.atomic.AtomicInteger();
+    try (var paced = new PacedNioServer(answer, 0, 1_000_000, late -> lateness.incrementAndGet())) {
+      List<long[]> times = LoopbackLoad.streams(paced.address(), BenchRequests.chat(true, 8), 20, 10_000);
+
+      assertThat(times).hasSize(20).allSatisfy(t -> assertThat(t).hasSize(8).isSorted());
+      assertThat(lateness.get()).isEqualTo(20 * answer.events().size());
+    }
+  }
+
+  @Test
   void countsOnlyEventsThatCarryContent() {
     assertThat(PlatformSpeedBench.countContentEvents(answer)).isEqualTo(8);
   }

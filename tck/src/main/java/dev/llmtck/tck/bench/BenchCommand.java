@@ -36,6 +36,11 @@ public final class BenchCommand {
   private BenchCommand() {
   }
 
+  /** {@code llmtck bench} on its own (the runner's {@code bench} subcommand calls {@link #run}). */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
   /** Runs {@code llmtck bench} with {@code args} (after the subcommand). Returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     BenchOptions options;

@@ -76,6 +76,21 @@ public final class CannedChat {
     return events;
   }
 
+  /** Each event framed as one HTTP/1.1 chunk ({@code <hex length>\r\n<event>\r\n}), for raw servers. */
+  public List<byte[]> chunkedEvents() {
+    List<byte[]> chunks = new ArrayList<>();
+    for (byte[] event : events) {
+      byte[] head = (Integer.toHexString(event.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      byte[] chunk = new byte[head.length + event.length + 2];
+      System.arraycopy(head, 0, chunk, 0, head.length);
+      System.arraycopy(event, 0, chunk, head.length, event.length);
+      chunk[chunk.length - 2] = '\r';
+      chunk[chunk.length - 1] = '\n';
+      chunks.add(chunk);
+    }
+    return chunks;
+  }
+
   /** The streamed answer as one body (what a server that cannot pace events sends). */
   public byte[] eventStream() {
     var out = new java.io.ByteArrayOutputStream();

@@ -42,15 +42,7 @@ public final class ZeroLatencyServer implements AutoCloseable {
     var chunks = new java.io.ByteArrayOutputStream();
     chunks.writeBytes(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
         + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    for (byte[] event : answer.events()) {
-      byte[] head = (Integer.toHexString(event.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-      byte[] chunk = new byte[head.length + event.length + 2];
-      System.arraycopy(head, 0, chunk, 0, head.length);
-      System.arraycopy(event, 0, chunk, head.length, event.length);
-      chunk[chunk.length - 2] = '\r';
-      chunk[chunk.length - 1] = '\n';
-      chunks.writeBytes(chunk);
-    }
+    answer.chunkedEvents().forEach(chunks::writeBytes);
     chunks.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     this.streamResponse = chunks.toByteArray();
     try {

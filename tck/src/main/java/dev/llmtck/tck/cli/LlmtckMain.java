@@ -28,6 +28,10 @@ public final class LlmtckMain {
   }
 
   public static void main(String[] args) {
+    // Libraries in the kit log through SLF4J without a binding; its "no providers" notice is noise to a user.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(run(args, System.out, System.err));
   }
 

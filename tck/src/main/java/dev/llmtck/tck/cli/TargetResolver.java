@@ -27,11 +27,6 @@ final class TargetResolver {
   static final String AWS_ENDPOINT_ENV = "AWS_BEDROCK_RUNTIME_ENDPOINT";
   static final List<String> AWS_REGION_ENV = List.of("AWS_REGION_NAME", "AWS_REGION");
 
-  // Bedrock credentials, as the Bedrock contract reads them (the AWS SDK's names, prefixed).
-  static final String BEDROCK_ACCESS_KEY_ID = "llmtck.bedrock.accessKeyId";
-  static final String BEDROCK_SECRET_ACCESS_KEY = "llmtck.bedrock.secretAccessKey";
-  static final String BEDROCK_SESSION_TOKEN = "llmtck.bedrock.sessionToken";
-
   private static final Set<String> PLATFORMS = Set.of("openai", "bedrock", "azure");
 
   private final Map<String, String> env;
@@ -78,6 +73,10 @@ final class TargetResolver {
   private void openAi(RunOptions options, Profile p, Map<String, String> settings, Set<String> secretKeys) {
     String baseUrl = first(options.baseUrl, p.baseUrl());
     String model = first(options.model, p.model());
+    if (baseUrl == null && p.launch() != null) {
+      putIfSet(settings, TargetKeys.OPENAI_MODEL, model); // the launcher supplies the base URL
+      return;
+    }
     if (baseUrl == null) {
       if (options.model != null || options.apiKey != null) {
         throw new UsageException("--model and --api-key need --base-url (without it the run certifies the embedded"
@@ -113,9 +112,9 @@ final class TargetResolver {
       throw new UsageException("Bedrock takes AWS credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and"
           + " AWS_SESSION_TOKEN, not --api-key");
     }
-    putSecret(settings, secretKeys, BEDROCK_ACCESS_KEY_ID, env.get("AWS_ACCESS_KEY_ID"));
-    putSecret(settings, secretKeys, BEDROCK_SECRET_ACCESS_KEY, env.get("AWS_SECRET_ACCESS_KEY"));
-    putSecret(settings, secretKeys, BEDROCK_SESSION_TOKEN, env.get("AWS_SESSION_TOKEN"));
+    putSecret(settings, secretKeys, TargetKeys.BEDROCK_ACCESS_KEY_ID, env.get("AWS_ACCESS_KEY_ID"));
+    putSecret(settings, secretKeys, TargetKeys.BEDROCK_SECRET_ACCESS_KEY, env.get("AWS_SECRET_ACCESS_KEY"));
+    putSecret(settings, secretKeys, TargetKeys.BEDROCK_SESSION_TOKEN, env.get("AWS_SESSION_TOKEN"));
   }
 
   private void azure(RunOptions options, Profile p, Map<String, String> settings, Set<String> secretKeys) {

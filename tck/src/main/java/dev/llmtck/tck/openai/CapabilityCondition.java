@@ -8,13 +8,17 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Skips a clause marked {@link RequiresCapability} when the target does not declare that capability. */
+/**
+ * Skips a clause marked {@link RequiresCapability} (on the method or its class) when the target does not declare
+ * that capability. It decides per clause, never for a whole class, so every clause reports its own skip.
+ */
 public final class CapabilityCondition implements ExecutionCondition {
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    Optional<RequiresCapability> required = context.getElement()
-        .map(element -> element.getAnnotation(RequiresCapability.class));
+    Optional<RequiresCapability> required = context.getTestMethod()
+        .map(method -> Optional.ofNullable(method.getAnnotation(RequiresCapability.class))
+            .orElse(method.getDeclaringClass().getAnnotation(RequiresCapability.class)));
     if (required.isEmpty()) {
       return ConditionEvaluationResult.enabled("no capability required");
     }

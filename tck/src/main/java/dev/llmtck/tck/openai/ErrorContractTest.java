@@ -21,6 +21,9 @@ public class ErrorContractTest {
   /** Report-entry key naming the error envelope the platform uses. */
   public static final String ERROR_ENVELOPE = "llmtck.openai.errorEnvelope";
 
+  /** Report-entry key saying how the platform treated a message with an unknown role. */
+  public static final String UNKNOWN_ROLE = "llmtck.openai.unknownRole";
+
   private static final String UNKNOWN_MODEL = "llmtck-no-such-model";
 
   @Clause(id = "OAI-ERR-1", level = Level.MUST,
@@ -34,9 +37,10 @@ public class ErrorContractTest {
   }
 
   @Clause(id = "OAI-ERR-2", level = Level.MUST,
-      statement = "malformed JSON, missing messages, negative max_tokens and an unknown role answer 400 with a "
-          + "JSON error object",
-      source = "vLLM request validation (pydantic -> 400 BadRequestError); OpenAI API reference, Error codes")
+      statement = "malformed JSON, missing messages, a negative or non-numeric max_tokens answer 400 with a JSON "
+          + "error object",
+      source = "vLLM api_server RequestValidationError handler and SamplingParams checks (400 BadRequestError); "
+          + "OpenAI API reference, Error codes")
   void invalidRequestsAre400(OpenAiTarget target, OpenAiClient client) {
     Map<String, Supplier<JsonResponse>> cases = new LinkedHashMap<>();
     cases.put("malformed JSON", () -> client.postText("/chat/completions",
@@ -45,8 +49,8 @@ public class ErrorContractTest {
         RequestBody.chat(target).without("messages").json()));
     cases.put("negative max_tokens", () -> client.post("/chat/completions",
         RequestBody.chat(target).user("Hello.").with("max_tokens", -1).json()));
-    cases.put("unknown role", () -> client.post("/chat/completions",
-        RequestBody.chat(target).message("wizard", "Hello.").with("max_tokens", 4).json()));
+    cases.put("non-numeric max_tokens", () -> client.post("/chat/completions",
+        RequestBody.chat(target).user("Hello.").with("max_tokens", "ten").json()));
     List<String> wrong = new ArrayList<>();
     cases.forEach((name, request) -> {
       JsonResponse response = request.get();
@@ -56,6 +60,24 @@ public class ErrorContractTest {
     });
     assertThat(wrong).withFailMessage("expected 400 with a JSON error object, but:%n  %s",
         String.join("\n  ", wrong)).isEmpty();
+  }
+
+  @Clause(id = "OAI-ERR-5", level = Level.MUST,
+      statement = "a message with an unknown role is answered or refused with 400 and an error object, never a 5xx "
+          + "(reported which)",
+      source = "OpenAI API reference (roles system, user, assistant, tool, developer: others are refused); vLLM "
+          + "CustomChatCompletionMessageParam accepts custom roles and leaves them to the chat template")
+  void unknownRoleIsHandled(OpenAiTarget target, OpenAiClient client, TestReporter reporter) {
+    JsonResponse response = client.post("/chat/completions",
+        RequestBody.chat(target).message("wizard", "Hello.").with("max_tokens", 4).json());
+    response.expectStatus(200, 400);
+    if (response.status() == 400) {
+      expectErrorObject(response, "a message with an unknown role");
+      reporter.publishEntry(UNKNOWN_ROLE, "refused: " + ErrorEnvelope.message(response.json()).orElse(""));
+    } else {
+      OpenAiSchema.CHAT_COMPLETION.check(response.expectJsonObject(), "the answer to a message with an unknown role");
+      reporter.publishEntry(UNKNOWN_ROLE, "answered");
+    }
   }
 
   @Clause(id = "OAI-ERR-3", level = Level.MUST,

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmtck.tck.evidence.Evidence;
 import dev.llmtck.tck.evidence.Redactor;
+import dev.llmtck.tck.sse.ArrivalTimingInputStream;
 import dev.llmtck.tck.sse.SseEvent;
 import dev.llmtck.tck.sse.SseReader;
 import dev.llmtck.tck.target.OpenAiTarget;
 import dev.llmtck.tck.target.TargetKeys;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -119,10 +118,10 @@ public final class OpenAiClient {
     long start = System.nanoTime();
     HttpResponse<InputStream> response = awaitHeaders(request, text, start);
     long firstByteMs = (System.nanoTime() - start) / 1_000_000;
-    KeepingInputStream kept = new KeepingInputStream(response.body(), STREAM_BODY_KEPT);
+    ArrivalTimingInputStream kept = new ArrivalTimingInputStream(response.body(), STREAM_BODY_KEPT);
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> deadline = closeAtDeadline(kept, start, timedOut);
-    SseReader reader = new SseReader(kept);
+    SseReader reader = new SseReader(kept, kept::arrivalNanos);
     List<SseEvent> events = new ArrayList<>();
     String failure = null;
     try (kept) {
@@ -257,39 +256,6 @@ public final class OpenAiClient {
       return MAPPER.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("request bodies are plain JSON trees", e);
-    }
-  }
-
-  /** Keeps the first bytes it passes on, so the evidence can show what the stream looked like. */
-  private static final class KeepingInputStream extends FilterInputStream {
-    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    private final int limit;
-
-    KeepingInputStream(InputStream in, int limit) {
-      super(in);
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && kept.size() < limit) {
-        kept.write(b);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int count = super.read(buffer, offset, length);
-      if (count > 0) {
-        kept.write(buffer, offset, Math.min(count, Math.max(limit - kept.size(), 0)));
-      }
-      return count;
-    }
-
-    String keptText() {
-      return kept.toString(StandardCharsets.UTF_8);
     }
   }
 }

@@ -97,7 +97,7 @@ public class ToolCallingContractTest {
           + "vLLM chat template rendering of tool messages")
   void toolResultIsAnswered(OpenAiTarget target, OpenAiClient client) {
     ObjectNode assistant = RequestBody.object().put("role", "assistant");
-    ObjectNode call = ((ArrayNode) assistant.putArray("tool_calls")).addObject()
+    ObjectNode call = assistant.putArray("tool_calls").addObject()
         .put("id", "call_llmtck_1").put("type", "function");
     call.putObject("function").put("name", TOOL).put("arguments", "{\"city\":\"Paris\"}");
     ObjectNode result = RequestBody.object().put("role", "tool").put("tool_call_id", "call_llmtck_1")

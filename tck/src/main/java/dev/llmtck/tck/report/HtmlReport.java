@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmtck.tck.clause.Level;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseStatus;
+import dev.llmtck.tck.runner.DuoFeature;
 import dev.llmtck.tck.runner.GitLabValues;
 import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.WaiverNote;
@@ -49,6 +50,7 @@ final class HtmlReport {
     verdict();
     counts();
     gitLab();
+    duoFeatures();
     waiverNotes();
     failures();
     areas();
@@ -60,7 +62,7 @@ final class HtmlReport {
   private void verdict() {
     html.append("<section class=\"verdict ").append(run.certified() ? "ok" : "bad").append("\"><div class=\"big\">")
         .append(run.certified() ? "PASSED" : "FAILED").append("</div><div>")
-        .append(esc(ReportFacts.verdictLine(run))).append("</div></section>\n");
+        .append(esc(ReportFacts.verdictLine(run).replaceFirst("^(PASSED|FAILED): ", ""))).append("</div></section>\n");
   }
 
   private void counts() {
@@ -96,6 +98,26 @@ final class HtmlReport {
     html.append("</table>");
     values.warnings().forEach(w -> html.append("<p class=\"warn\">").append(esc(w)).append("</p>"));
     html.append("</section>\n");
+  }
+
+  private void duoFeatures() {
+    List<DuoFeature.Verdict> verdicts = DuoFeature.judge(run);
+    if (verdicts.isEmpty()) {
+      return;
+    }
+    html.append("<section><h2>GitLab Duo features</h2><table class=\"kv\">");
+    for (DuoFeature.Verdict verdict : verdicts) {
+      String css = switch (verdict.readiness()) {
+        case READY -> "passed";
+        case NOT_READY -> "failed";
+        case NOT_CHECKED -> "skipped";
+      };
+      html.append("<tr><th>").append(esc(verdict.feature().name())).append("</th><td><span class=\"tag ")
+          .append(css).append("\">").append(verdict.readiness().reportName()).append("</span> ")
+          .append(esc(DuoFeature.describe(verdict).replaceFirst("^(ready|not ready|not checked):? ?", "")))
+          .append("</td></tr>");
+    }
+    html.append("</table></section>\n");
   }
 
   private void waiverNotes() {
@@ -151,6 +173,9 @@ final class HtmlReport {
   private void settings() {
     html.append("<section><h2>Target</h2><table class=\"kv\"><tr><th>platform</th><td><code>")
         .append(esc(run.target().platform())).append("</code></td></tr>");
+    if (ReportFacts.embedded(run.target())) {
+      html.append("<tr><th>endpoint</th><td>the embedded reference platform, started for this run</td></tr>");
+    }
     run.target().describe().forEach((key, value) -> html.append("<tr><th>").append(esc(key)).append("</th><td><code>")
         .append(esc(value)).append("</code></td></tr>"));
     html.append("</table></section>\n");

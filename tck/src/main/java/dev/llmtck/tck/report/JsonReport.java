@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.tck.clause.Level;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseStatus;
+import dev.llmtck.tck.runner.DuoFeature;
 import dev.llmtck.tck.runner.GitLabValues;
 import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.WaiverNote;
@@ -54,6 +55,20 @@ final class JsonReport {
       for (ClauseStatus status : ClauseStatus.values()) {
         perLevel.put(status.reportName(), run.count(level, status));
       }
+    }
+
+    ArrayNode features = root.putArray("duoFeatures");
+    for (DuoFeature.Verdict judged : DuoFeature.judge(run)) {
+      ObjectNode feature = features.addObject();
+      feature.put("name", judged.feature().name());
+      feature.put("readiness", judged.readiness().reportName());
+      ArrayNode needed = feature.putArray("clauses");
+      judged.feature().core().forEach(needed::add);
+      judged.feature().supporting().forEach(needed::add);
+      ArrayNode failed = feature.putArray("failed");
+      judged.failed().forEach(failed::add);
+      ArrayNode skipped = feature.putArray("skipped");
+      judged.skipped().forEach(skipped::add);
     }
 
     ArrayNode clauses = root.putArray("clauses");

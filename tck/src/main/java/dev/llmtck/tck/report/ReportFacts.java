@@ -17,7 +17,8 @@ public final class ReportFacts {
     return switch (target.platform()) {
       case "openai" -> target.get(TargetKeys.OPENAI_BASE_URL) == null;
       case "azure" -> target.get(TargetKeys.AZURE_ENDPOINT) == null;
-      case "bedrock" -> target.get(TargetKeys.BEDROCK_ENDPOINT) == null && target.get(TargetKeys.BEDROCK_REGION) == null;
+      case "bedrock" -> target.get(TargetKeys.BEDROCK_ENDPOINT) == null
+          && target.get(TargetKeys.BEDROCK_ACCESS_KEY_ID) == null;
       default -> false;
     };
   }

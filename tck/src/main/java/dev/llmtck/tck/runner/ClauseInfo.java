@@ -23,6 +23,12 @@ public record ClauseInfo(String id, Level level, String statement, String source
         method.getDeclaringClass().getName(), method.getName());
   }
 
+  /** The clause's number within its area ({@code 2} for {@code OAI-STREAM-2}), or 0 when it has none. */
+  public int number() {
+    String tail = id.substring(area().length());
+    return tail.startsWith("-") ? Integer.parseInt(tail.substring(1)) : 0;
+  }
+
   /** The group a clause belongs to in reports: its id without the trailing number ({@code OAI-STREAM}). */
   public String area() {
     int dash = id.lastIndexOf('-');

@@ -6,8 +6,12 @@ import dev.llmtck.tck.target.TargetKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
@@ -17,7 +21,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs a contract (the {@code @Clause} tests of one package) against a {@link Target} with the JUnit Platform
- * launcher, and returns one result per clause. Each clause is bounded in time: beyond the per-request timeout
+ * launcher, and returns one result per clause, ordered by area and number. Each clause is bounded in time: beyond the per-request timeout
  * the contract applies itself, a clause still running after {@link #clauseBoundSeconds} is stopped and fails,
  * so a platform that accepts connections and never answers cannot hang the run.
  */
@@ -56,8 +60,10 @@ public final class ClauseRunner {
         .enableTestExecutionListenerAutoRegistration(false)
         .build());
     launcher.execute(request(target), collector);
-    Waivers.Applied applied = waivers.apply(collector.results(), LocalDate.ofInstant(clock.instant(),
-        clock.getZone()));
+    List<ClauseResult> results = new ArrayList<>(collector.results());
+    results.sort(Comparator.comparing((ClauseResult r) -> r.clause().area())
+        .thenComparing(r -> r.clause().number()).thenComparing(r -> r.clause().id()));
+    Waivers.Applied applied = waivers.apply(results, LocalDate.ofInstant(clock.instant(), clock.getZone()));
     return new RunResult(target, kitVersion, started, clock.instant(), applied.results(), applied.notes());
   }
 
@@ -69,7 +75,8 @@ public final class ClauseRunner {
     parameters.put("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
     return LauncherDiscoveryRequestBuilder.request()
         .selectors(selectPackage(contractPackage))
-        .filters(TagFilter.includeTags("clause"))
+        // Only Jupiter: a suite engine on the class path would run the same clauses a second time.
+        .filters(EngineFilter.includeEngines("junit-jupiter"), TagFilter.includeTags("clause"))
         .configurationParameters(parameters)
         .build();
   }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * A strict reader of a {@code text/event-stream} body. It follows the WHATWG parsing rules (lines end in CRLF,
@@ -27,15 +28,28 @@ public final class SseReader {
   private static final Set<String> FIELDS = Set.of("event", "data", "id", "retry");
 
   private final PushbackInputStream in;
+  private final LongSupplier arrivalClock;
   private final List<SseViolation> violations = new ArrayList<>();
   private final List<String> comments = new ArrayList<>();
   private int lineNumber;
   private String lastEventId;
   private boolean ended;
 
-  /** Reads events from {@code in}; the caller closes it. */
+  /** Reads events from {@code in}, timing them by {@link System#nanoTime()} as they are parsed. */
   public SseReader(InputStream in) {
+    this(in, System::nanoTime);
+  }
+
+  /**
+   * Reads events from {@code in}; the caller closes it.
+   *
+   * @param arrivalClock gives an event's {@link SseEvent#receivedNanos()} when its closing blank line has been
+   *     read: pass the time the bytes arrived (see {@link ArrivalTimingInputStream}) so that a slow reader does
+   *     not make a burst look spread out
+   */
+  public SseReader(InputStream in, LongSupplier arrivalClock) {
     this.in = new PushbackInputStream(in, 1);
+    this.arrivalClock = arrivalClock;
   }
 
   /**
@@ -62,7 +76,7 @@ public final class SseReader {
       if (line.isEmpty()) {
         if (data != null) {
           return Optional.of(new SseEvent(type == null ? "message" : type, data.toString(), lastEventId,
-              System.nanoTime()));
+              arrivalClock.getAsLong()));
         }
         fieldSeen = false;
         type = null;

@@ -37,6 +37,24 @@ public final class TargetKeys {
   /** Bedrock model id or inference profile id. */
   public static final String BEDROCK_MODEL_ID = "llmtck.bedrock.modelId";
 
+  /** AWS access key id the Bedrock target accepts ({@code AWS_ACCESS_KEY_ID}). */
+  public static final String BEDROCK_ACCESS_KEY_ID = "llmtck.bedrock.accessKeyId";
+
+  /** Its secret ({@code AWS_SECRET_ACCESS_KEY}); a secret, never printed. */
+  public static final String BEDROCK_SECRET_ACCESS_KEY = "llmtck.bedrock.secretAccessKey";
+
+  /** Session token of temporary credentials ({@code AWS_SESSION_TOKEN}); optional, a secret. */
+  public static final String BEDROCK_SESSION_TOKEN = "llmtck.bedrock.sessionToken";
+
+  /** A model id known to exist but not enabled for the account (BDR-ERR-1 is skipped without one). */
+  public static final String BEDROCK_DISABLED_MODEL_ID = "llmtck.bedrock.disabledModelId";
+
+  /**
+   * A model id served only through inference profiles, e.g. {@code anthropic.claude-3-7-sonnet-20250219-v1:0}
+   * (BDR-MODEL-2 is skipped without one).
+   */
+  public static final String BEDROCK_PROFILE_ONLY_MODEL_ID = "llmtck.bedrock.profileOnlyModelId";
+
   /** Azure OpenAI resource endpoint, e.g. {@code https://name.openai.azure.com}. */
   public static final String AZURE_ENDPOINT = "llmtck.azure.endpoint";
 

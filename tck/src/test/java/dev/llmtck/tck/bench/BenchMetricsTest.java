@@ -59,4 +59,14 @@ class BenchMetricsTest {
     assertThat(check.maxSeconds()).isCloseTo(61, within(1e-9));
     assertThat(GatewayTimeoutCheck.of(BenchMetrics.of(records.subList(0, 1), MS), 60).withinTimeout()).isTrue();
   }
+
+  @Test
+  void withoutASuccessfulRequestTheGatewayCheckHasNoVerdict() {
+    GatewayTimeoutCheck check = GatewayTimeoutCheck.of(
+        BenchMetrics.of(java.util.List.of(RequestRecord.failed(0, MS, "HTTP 500")), MS), 60);
+
+    assertThat(check.measured()).isFalse();
+    assertThat(check.withinTimeout()).isFalse();
+    assertThat(check.summary()).contains("no request succeeded");
+  }
 }

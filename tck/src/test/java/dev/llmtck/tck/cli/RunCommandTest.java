@@ -9,6 +9,9 @@ import dev.llmtck.tck.runner.fake.FakePlatformServer.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import static dev.llmtck.tck.cli.ReportJson.clause;
+import static dev.llmtck.tck.cli.ReportJson.status;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,16 +129,4 @@ class RunCommandTest {
     }
   }
 
-  private static JsonNode clause(JsonNode report, String id) {
-    for (JsonNode clause : report.path("clauses")) {
-      if (clause.path("id").asText().equals(id)) {
-        return clause;
-      }
-    }
-    throw new AssertionError("no clause " + id + " in the report");
-  }
-
-  static String status(JsonNode report, String id) {
-    return clause(report, id).path("status").asText();
-  }
 }

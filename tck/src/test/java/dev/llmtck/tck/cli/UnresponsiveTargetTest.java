@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmtck.tck.runner.fake.FakePlatformServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import static dev.llmtck.tck.cli.ReportJson.clause;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,14 +57,5 @@ class UnresponsiveTargetTest {
           .contains("did not finish in time and was stopped");
       assertThat(clause(report, "FAKE-RAW-1").path("durationMs").asLong()).isLessThan(30_000);
     }
-  }
-
-  private static JsonNode clause(JsonNode report, String id) {
-    for (JsonNode clause : report.path("clauses")) {
-      if (clause.path("id").asText().equals(id)) {
-        return clause;
-      }
-    }
-    throw new AssertionError("no clause " + id);
   }
 }

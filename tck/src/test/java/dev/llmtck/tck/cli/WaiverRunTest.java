@@ -9,6 +9,8 @@ import dev.llmtck.tck.runner.fake.FakePlatformServer.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import static dev.llmtck.tck.cli.ReportJson.clause;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,14 +61,5 @@ class WaiverRunTest {
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(expectedExit);
       return JSON.readTree(dir.resolve("r/report.json").toFile());
     }
-  }
-
-  private static JsonNode clause(JsonNode report, String id) {
-    for (JsonNode clause : report.path("clauses")) {
-      if (clause.path("id").asText().equals(id)) {
-        return clause;
-      }
-    }
-    throw new AssertionError("no clause " + id);
   }
 }

@@ -122,6 +122,17 @@ class ChatProofTest {
   }
 
   @Test
+  void mistralTokenizerModeRefusesAndIsReported() {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.tokenizerMode("mistral"))) {
+      ClauseRun run = platform.run("OAI-CHAT-6");
+      run.assertPasses();
+      org.assertj.core.api.Assertions.assertThat(run.reportEntries(ChatContractTest.NON_ALTERNATING)).singleElement()
+          .asString().startsWith("refused: ");
+      platform.run("OAI-CHAT-4").assertPasses();
+    }
+  }
+
+  @Test
   @Proves("OAI-CHAT-7")
   void answersThatDriftFail() {
     AtomicInteger calls = new AtomicInteger();

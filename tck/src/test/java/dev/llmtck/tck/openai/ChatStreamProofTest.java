@@ -1,8 +1,12 @@
 package dev.llmtck.tck.openai;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.fixtures.openai.SseEvent;
+import dev.llmtck.tck.target.TargetKeys;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,28 @@ class ChatStreamProofTest {
     try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.flatMapEvents(
         event -> event.isDone() ? List.of(event, SseEvent.data("{\"late\":true}")) : List.of(event)))) {
       platform.run("OAI-STREAM-1").assertFailsWith("events follow data: [DONE]", "late");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-1")
+  void streamThatStallsFailsWithinTheTimeout() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT,
+        stream -> stream.withPacing(Duration.ofMillis(10), Duration.ofSeconds(30)))) {
+      long start = System.nanoTime();
+      platform.run("OAI-STREAM-1").with(TargetKeys.TIMEOUT_SECONDS, "1")
+          .assertFailsWith("the stream broke off: the stream did not end within 1 s", "received so far: data: {");
+      assertThat((System.nanoTime() - start) / 1_000_000).as("ms until the clause failed").isLessThan(5_000);
+    }
+  }
+
+  @Test
+  void legalFramingVariantsPass() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.flatMapEvents(event ->
+        List.of(SseEvent.raw(": keep-alive\r\n\r\n"),
+            SseEvent.raw(event.frame().replace("\n", "\r\n").replace("data: ", "data:")))))) {
+      platform.run("OAI-STREAM-1").assertPasses();
+      platform.run("OAI-STREAM-2").assertPasses();
     }
   }
 

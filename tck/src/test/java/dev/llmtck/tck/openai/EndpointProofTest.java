@@ -60,6 +60,14 @@ class EndpointProofTest {
   }
 
   @Test
+  void aProxyPathPrefixIsKeptNotGuessed() {
+    server.stubFor(get("/teams/ml/v1/models").willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withBody(MODELS)));
+
+    ClauseRun.of("OAI-URL-1").against(server.baseUrl() + "/teams/ml/v1", null, "m").assertPasses();
+  }
+
+  @Test
   @Proves("OAI-MODELS-1")
   void hangingPlatformFailsWithinTheTimeout() {
     server.stubFor(get("/v1/models").willReturn(aResponse().withFixedDelay(5_000).withBody(MODELS)));

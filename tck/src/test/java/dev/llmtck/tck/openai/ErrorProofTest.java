@@ -30,7 +30,7 @@ class ErrorProofTest {
   void badRequestsThatCrashFail() {
     try (BrokenPlatform platform = BrokenPlatform.replacingStatus(400, response -> response.withStatus(500))) {
       platform.run("OAI-ERR-2").assertFailsWith("expected 400 with a JSON error object", "malformed JSON:",
-          "missing messages:", "negative max_tokens:", "unknown role:", "-> 500");
+          "missing messages:", "negative max_tokens:", "non-numeric max_tokens:", "-> 500");
     }
   }
 
@@ -42,7 +42,36 @@ class ErrorProofTest {
             ? response.withStatus(200).withBody(JsonNodeFactory.instance.objectNode().put("object", "chat.completion"))
             : response))) {
       String message = platform.run("OAI-ERR-2").assertFailsWith("negative max_tokens:", "-> 200");
-      org.assertj.core.api.Assertions.assertThat(message).doesNotContain("unknown role:");
+      org.assertj.core.api.Assertions.assertThat(message).doesNotContain("missing messages:");
+    }
+  }
+
+  @Test
+  @Proves("OAI-ERR-5")
+  void unknownRoleThatCrashesFails() {
+    try (BrokenPlatform platform = BrokenPlatform.transformed(ResponseTransformer.forJson((request, response) ->
+        BrokenPlatform.hasRole(request, "wizard") ? response.withStatus(500) : response))) {
+      platform.run("OAI-ERR-5").assertFailsWith("expected HTTP [200, 400] but got", "-> 500");
+    }
+  }
+
+  @Test
+  @Proves("OAI-ERR-5")
+  void unknownRoleRefusedWithoutErrorObjectFails() {
+    try (BrokenPlatform platform = BrokenPlatform.transformed(ResponseTransformer.forJson((request, response) ->
+        BrokenPlatform.hasRole(request, "wizard") ? response.withBody(JsonNodeFactory.instance.objectNode()
+            .put("detail", "bad role")) : response))) {
+      platform.run("OAI-ERR-5").assertFailsWith("a message with an unknown role is not a JSON error object");
+    }
+  }
+
+  @Test
+  void unknownRoleRefusalIsReported() {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> {})) {
+      ClauseRun run = platform.run("OAI-ERR-5");
+      run.assertPasses();
+      org.assertj.core.api.Assertions.assertThat(run.reportEntries(ErrorContractTest.UNKNOWN_ROLE)).singleElement()
+          .asString().startsWith("refused: ");
     }
   }
 

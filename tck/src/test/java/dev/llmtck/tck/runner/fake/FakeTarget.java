@@ -36,6 +36,9 @@ public final class FakeTarget implements ParameterResolver, BeforeEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (context.getConfigurationParameter(TargetKeys.OPENAI_BASE_URL).isEmpty()) {
+      throw new TestAbortedException("the fake contract runs only under the runner's tests, which set a base URL");
+    }
     RequiresCapability required = context.getRequiredTestMethod().getAnnotation(RequiresCapability.class);
     Set<String> declared = context.getConfigurationParameter(TargetKeys.CAPABILITIES)
         .map(s -> Arrays.stream(s.split(",")).map(String::strip).collect(Collectors.toSet())).orElse(Set.of());
@@ -52,7 +55,7 @@ public final class FakeTarget implements ParameterResolver, BeforeEachCallback {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     String base = context.getConfigurationParameter(TargetKeys.OPENAI_BASE_URL)
-        .orElseThrow(() -> new TestAbortedException("no base URL"));
+        .orElseThrow();
     return new FakeTarget(URI.create(base), context.getConfigurationParameter(TargetKeys.OPENAI_API_KEY).orElse(null),
         Duration.ofSeconds(context.getConfigurationParameter(TargetKeys.TIMEOUT_SECONDS).map(Long::parseLong)
             .orElse(60L)));

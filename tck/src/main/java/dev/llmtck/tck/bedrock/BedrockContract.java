@@ -1,0 +1,28 @@
+package dev.llmtck.tck.bedrock;
+
+import dev.llmtck.tck.clause.ClauseDisplayNames;
+import dev.llmtck.tck.clause.ClauseIdInFailures;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a class of Bedrock runtime contract clauses: resolves {@link BedrockTarget} and {@link BedrockClient}
+ * parameters (the embedded mock when nothing is configured), names tests and failures by clause, and tags the
+ * clauses {@code bedrock}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(BedrockTargetExtension.class)
+@ExtendWith(ClauseIdInFailures.class)
+@DisplayNameGeneration(ClauseDisplayNames.class)
+@Tag("bedrock")
+public @interface BedrockContract {}

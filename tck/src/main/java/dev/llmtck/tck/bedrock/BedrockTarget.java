@@ -1,0 +1,111 @@
+package dev.llmtck.tck.bedrock;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The Bedrock runtime under test: endpoint (a configured override, or AWS's regional endpoint), region,
+ * credentials, the model to certify, and optional ids that some clauses need. Built by
+ * {@link BedrockTargetExtension} from the {@code llmtck.bedrock.*} keys, or pointing at the embedded mock.
+ */
+public final class BedrockTarget {
+  private final URI endpoint;
+  private final boolean endpointOverridden;
+  private final String region;
+  private final String accessKeyId;
+  private final String secretAccessKey;
+  private final String sessionToken;
+  private final String modelId;
+  private final String disabledModelId;
+  private final String profileOnlyModelId;
+  private final Duration timeout;
+  private final boolean embedded;
+
+  BedrockTarget(URI endpoint, String region, String accessKeyId, String secretAccessKey, String sessionToken,
+      String modelId, String disabledModelId, String profileOnlyModelId, Duration timeout, boolean embedded) {
+    this.endpointOverridden = endpoint != null;
+    String base = endpoint == null ? "https://bedrock-runtime." + region + ".amazonaws.com" : endpoint.toString();
+    this.endpoint = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    this.region = region;
+    this.accessKeyId = accessKeyId;
+    this.secretAccessKey = secretAccessKey;
+    this.sessionToken = sessionToken;
+    this.modelId = modelId;
+    this.disabledModelId = disabledModelId;
+    this.profileOnlyModelId = profileOnlyModelId;
+    this.timeout = timeout;
+    this.embedded = embedded;
+  }
+
+  /** Where requests go, without a trailing slash: what the gateway's {@code AWS_BEDROCK_RUNTIME_ENDPOINT} holds. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** Whether the endpoint was configured (an override) rather than AWS's regional default. */
+  public boolean endpointOverridden() {
+    return endpointOverridden;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public String accessKeyId() {
+    return accessKeyId;
+  }
+
+  /** The secret; never printed. */
+  String secretAccessKey() {
+    return secretAccessKey;
+  }
+
+  /** The session token of temporary credentials, if any; never printed. */
+  Optional<String> sessionToken() {
+    return Optional.ofNullable(sessionToken);
+  }
+
+  /** The model id or inference profile id to certify. */
+  public String modelId() {
+    return modelId;
+  }
+
+  public Optional<String> disabledModelId() {
+    return Optional.ofNullable(disabledModelId);
+  }
+
+  public Optional<String> profileOnlyModelId() {
+    return Optional.ofNullable(profileOnlyModelId);
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public boolean embedded() {
+    return embedded;
+  }
+
+  /** The model identifier GitLab Duo Self-Hosted takes: {@code bedrock/<model-id>}. */
+  public String gitLabModelIdentifier() {
+    return "bedrock/" + modelId;
+  }
+
+  /** The provider part of the model id ({@code anthropic}, {@code mistral}, {@code meta}), profile prefix removed. */
+  public String provider() {
+    String id = modelId.contains("/") ? modelId.substring(modelId.lastIndexOf('/') + 1) : modelId;
+    String[] parts = id.split("\\.");
+    if (parts.length >= 3 && parts[0].length() <= 6 && !parts[0].equals("meta") && !parts[0].equals("cohere")) {
+      return parts[1].toLowerCase(Locale.ROOT); // us.anthropic.claude-... -> anthropic
+    }
+    return parts[0].toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return "Bedrock runtime " + endpoint + " region " + region + " model " + modelId
+        + (embedded ? " (embedded reference mock)" : "");
+  }
+}

@@ -1,0 +1,60 @@
+package dev.llmtck.tck.bedrock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmtck.tck.evidence.Evidence;
+import dev.llmtck.tck.target.TargetKeys;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** With nothing configured, the Bedrock contract certifies the embedded reference mock, and it passes whole. */
+class BedrockContractOnReferenceTest {
+
+  private static EngineExecutionResults runAll(Map<String, String> config) {
+    return EngineTestKit.engine("junit-jupiter").selectors(BedrockClauses.all()).configurationParameters(config)
+        .execute();
+  }
+
+  @Test
+  void everyClausePassesOnTheEmbeddedMock() {
+    EngineExecutionResults results = runAll(Map.of());
+
+    results.testEvents().failed().list().forEach(e -> System.err.println(e.getTestDescriptor().getDisplayName() + ": "
+        + e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElse(null)));
+    int clauses = BedrockClauses.byId().size();
+    results.testEvents().assertStatistics(s -> s.started(clauses).succeeded(clauses).failed(0).aborted(0));
+  }
+
+  @Test
+  void evidenceNeverCarriesSecretsAndTheGitLabValuesArePublished() {
+    EngineExecutionResults results = runAll(Map.of());
+
+    List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()
+        .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()).toList();
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("llmtck.gitlab.chatModel",
+        "bedrock/" + BedrockTargetExtension.EMBEDDED_MODEL));
+    assertThat(entries).anySatisfy(e -> assertThat(e.get("llmtck.gitlab.environment"))
+        .contains("AWS_BEDROCK_RUNTIME_ENDPOINT=http://", "AWS_REGION_NAME=us-east-1"));
+    assertThat(entries).filteredOn(e -> e.containsKey(Evidence.KEY)).hasSizeGreaterThan(10)
+        .allSatisfy(e -> assertThat(e.get(Evidence.KEY)).doesNotContain("embedded-"))
+        .anySatisfy(e -> assertThat(e.get(Evidence.KEY)).contains("\"Authorization\":\"[REDACTED]\"",
+            "\"X-Amz-Security-Token\":\"[REDACTED]\""));
+  }
+
+  @Test
+  void anIncompleteTargetIsSkippedWithAReasonNotFailed() {
+    EngineExecutionResults results = runAll(Map.of(TargetKeys.BEDROCK_ENDPOINT, "https://bedrock.example.invalid"));
+
+    results.testEvents().assertStatistics(s -> s.failed(0).succeeded(0));
+    List<Event> aborted = results.testEvents().aborted().list();
+    assertThat(aborted).hasSize(BedrockClauses.byId().size());
+    assertThat(aborted.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+        .hasMessageContaining(TargetKeys.BEDROCK_ACCESS_KEY_ID);
+  }
+}
