@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
  * The AWS SDK for Java v2, sync (default Apache client) and async (default Netty client, HTTP/2), with only
  * {@code endpointOverride} and credentials changed, against the Bedrock mock in its container.
  */
+@RequiresDocker
 class BedrockMockContainerIT {
-  private static final DockerImageName IMAGE = BedrockMockContainer.DEFAULT_IMAGE_NAME
-      .withTag(System.getProperty("llmtck.image.tag", "0.1.0-SNAPSHOT"));
+  private static final DockerImageName IMAGE = LlmtckImage.BEDROCK_MOCK.build();
   private static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
   private static final String LLAMA = "meta.llama3-8b-instruct-v1:0";
   private static BedrockMockContainer bedrock;

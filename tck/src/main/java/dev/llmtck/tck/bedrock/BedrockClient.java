@@ -232,6 +232,27 @@ public final class BedrockClient {
         .putProperty(HttpSigner.SIGNING_CLOCK, clock)).request();
   }
 
+  /**
+   * Switches a fault of an llmtck Bedrock mock on ({@code POST /llmtck/faults {"fault": spec}}) or, with
+   * {@code null}, every fault off ({@code DELETE}). Unsigned: the mock's control channel, not AWS's API.
+   */
+  void switchFault(String spec) {
+    URI uri = URI.create(target.endpoint() + "/llmtck/faults");
+    HttpRequest request = spec == null
+        ? HttpRequest.newBuilder(uri).timeout(target.timeout()).DELETE().build()
+        : HttpRequest.newBuilder(uri).timeout(target.timeout()).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("fault", spec).toString())).build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw new AssertionError("the target refused the fault switch (" + response.statusCode() + "): is it an "
+            + "llmtck Bedrock mock? " + redactor.text(response.body()));
+      }
+    } catch (IOException | InterruptedException e) {
+      throw failed(request, spec == null ? "" : spec, e);
+    }
+  }
+
   /** Publishes a finding for the report (e.g. the values to type into GitLab). */
   void note(String key, String value) {
     reporter.accept(key, redactor.text(value));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
+import dev.llmtck.tck.target.TargetKeys;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -39,13 +40,16 @@ public class BedrockErrorContractTest {
   }
 
   @Clause(id = "BDR-ERR-3", level = Level.MUST,
-      statement = "a Converse content block with no known member answers 400 ValidationException",
+      statement = "a Converse content block with no known member answers 400 ValidationException (or "
+          + "SerializationException), never a completion",
       source = "Bedrock runtime service model: ContentBlock is a union (text, image, document, toolUse, ...)")
   void unknownContentBlockIsAValidationException(BedrockTarget target, BedrockClient client) {
     var reply = client.post(target.modelId(), "converse",
         "{\"messages\":[{\"role\":\"user\",\"content\":[{\"llmtck_unknown_block\":\"hi\"}]}]}");
 
-    AwsErrorReply.assertError(reply, 400, "ValidationException", "an unknown content block");
+    AwsErrorReply.assertError(reply, 400, null, "an unknown content block");
+    assertThat(reply.errorType()).as("x-amzn-ErrorType").hasValueSatisfying(type -> assertThat(type)
+        .isIn("ValidationException", "SerializationException"));
   }
 
   @Clause(id = "BDR-ERR-4", level = Level.MUST,
@@ -60,5 +64,24 @@ public class BedrockErrorContractTest {
     var reply = client.post(target.modelId(), "invoke", body);
 
     AwsErrorReply.assertError(reply, 400, "ValidationException", "an extraneous key");
+  }
+
+  @Clause(id = "BDR-ERR-5", level = Level.MUST,
+      statement = "throttling answers 429 ThrottlingException in AWS's error format (checked on llmtck mocks, "
+          + "where it can be provoked)",
+      source = "Bedrock runtime service model: ThrottlingException (429); Bedrock troubleshooting, "
+          + "\"Too many requests, please wait before trying again.\"")
+  void throttlingIsA429(BedrockTarget target, BedrockClient client) {
+    Assumptions.assumeTrue(target.faultControl(), "throttling cannot be provoked on real Bedrock without exhausting "
+        + "the account's quota; this clause runs against llmtck's Bedrock mock (" + TargetKeys.BEDROCK_FAULT_CONTROL
+        + "=true)");
+    client.switchFault("Converse=throttlingx1");
+    try {
+      var reply = client.post(target.modelId(), "converse", ConverseBodies.user("Say hello.", 16));
+
+      AwsErrorReply.assertError(reply, 429, "ThrottlingException", "a throttled call");
+    } finally {
+      client.switchFault(null);
+    }
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llmtck.tck.bedrock.BedrockClient.Frame;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
+import dev.llmtck.tck.target.TargetKeys;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * ConverseStream, {@code POST /model/{modelId}/converse-stream}: AWS event-stream framing and the order of the
@@ -67,5 +69,32 @@ public class BedrockStreamContractTest {
         .orElseThrow(() -> new AssertionError("no metadata event in " + stream.frames().size() + " frames"));
     BedrockConverseContractTest.assertUsage(metadata.json().path("usage"));
     assertThat(metadata.json().path("metrics").path("latencyMs").isIntegralNumber()).as("metrics.latencyMs").isTrue();
+  }
+
+  @Clause(id = "BDR-STREAM-4", level = Level.MUST,
+      statement = "an error in the middle of a stream arrives as a frame with :message-type exception, "
+          + ":exception-type naming the error and a JSON message, and ends the stream (checked on llmtck mocks)",
+      source = "AWS event stream encoding (exception messages); Bedrock runtime service model: ConverseStreamOutput "
+          + "error members (modelStreamErrorException, throttlingException, ...)")
+  void midStreamErrorIsAnExceptionFrame(BedrockTarget target, BedrockClient client) {
+    Assumptions.assumeTrue(target.faultControl(), "a mid-stream error cannot be provoked on real Bedrock; this "
+        + "clause runs against llmtck's Bedrock mock (" + TargetKeys.BEDROCK_FAULT_CONTROL + "=true)");
+    client.switchFault("ConverseStream=stream-exception:modelStreamErrorException:2x1");
+    try {
+      var stream = client.stream(target.modelId(), "converse-stream", ConverseBodies.user("Count to five.", 64));
+
+      assertThat(stream.status()).as("status: the stream had started").isEqualTo(200);
+      assertThat(stream.framingError()).as("framing error").isNull();
+      assertThat(stream.frames()).as("frames").isNotEmpty();
+      Frame last = stream.frames().get(stream.frames().size() - 1);
+      assertThat(last.header(":message-type")).as(":message-type of the last frame %s", last).isEqualTo("exception");
+      assertThat(last.header(":exception-type")).as(":exception-type of %s", last)
+          .isEqualTo("modelStreamErrorException");
+      assertThat(last.json().path("message").isTextual()).as("JSON message of %s", last).isTrue();
+      assertThat(stream.frames().subList(0, stream.frames().size() - 1))
+          .allSatisfy(f -> assertThat(f.header(":message-type")).as("frames before the error").isEqualTo("event"));
+    } finally {
+      client.switchFault(null);
+    }
   }
 }

@@ -21,10 +21,12 @@ public final class BedrockTarget {
   private final String disabledModelId;
   private final String profileOnlyModelId;
   private final Duration timeout;
+  private final boolean faultControl;
   private final boolean embedded;
 
   BedrockTarget(URI endpoint, String region, String accessKeyId, String secretAccessKey, String sessionToken,
-      String modelId, String disabledModelId, String profileOnlyModelId, Duration timeout, boolean embedded) {
+      String modelId, String disabledModelId, String profileOnlyModelId, Duration timeout, boolean faultControl,
+      boolean embedded) {
     this.endpointOverridden = endpoint != null;
     String base = endpoint == null ? "https://bedrock-runtime." + region + ".amazonaws.com" : endpoint.toString();
     this.endpoint = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
@@ -36,6 +38,7 @@ public final class BedrockTarget {
     this.disabledModelId = disabledModelId;
     this.profileOnlyModelId = profileOnlyModelId;
     this.timeout = timeout;
+    this.faultControl = faultControl;
     this.embedded = embedded;
   }
 
@@ -82,6 +85,11 @@ public final class BedrockTarget {
 
   public Duration timeout() {
     return timeout;
+  }
+
+  /** Whether the kit may switch the target's faults (only for an llmtck Bedrock mock). */
+  public boolean faultControl() {
+    return faultControl;
   }
 
   public boolean embedded() {

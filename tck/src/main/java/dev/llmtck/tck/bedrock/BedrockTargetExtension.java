@@ -78,7 +78,8 @@ public final class BedrockTargetExtension implements BeforeEachCallback, Paramet
     return new BedrockTarget(endpoint.map(URI::create).orElse(null), region, keyId.get(), secret.get(),
         value(context, TargetKeys.BEDROCK_SESSION_TOKEN).orElse(null), model.get(),
         value(context, TargetKeys.BEDROCK_DISABLED_MODEL_ID).orElse(null),
-        value(context, TargetKeys.BEDROCK_PROFILE_ONLY_MODEL_ID).orElse(null), timeout, false);
+        value(context, TargetKeys.BEDROCK_PROFILE_ONLY_MODEL_ID).orElse(null), timeout,
+        value(context, TargetKeys.BEDROCK_FAULT_CONTROL).map(Boolean::parseBoolean).orElse(false), false);
   }
 
   private static Optional<String> value(ExtensionContext context, String key) {
@@ -106,7 +107,7 @@ public final class BedrockTargetExtension implements BeforeEachCallback, Paramet
           .start();
       BedrockTarget target = new BedrockTarget(mock.endpoint(), mock.region(), credentials.accessKeyId(),
           credentials.secretAccessKey(), credentials.sessionToken(), EMBEDDED_MODEL, EMBEDDED_DISABLED_MODEL,
-          EMBEDDED_PROFILE_ONLY_MODEL, timeout, true);
+          EMBEDDED_PROFILE_ONLY_MODEL, timeout, true, true);
       return new Embedded(mock, target);
     }
 

@@ -93,7 +93,8 @@ final class RunCommand {
     String capabilities = target.get(TargetKeys.CAPABILITIES);
     String timeout = target.get(TargetKeys.TIMEOUT_SECONDS);
     out.println("  timeout " + (timeout == null ? ClauseRunner.DEFAULT_TIMEOUT_SECONDS : timeout) + " s per request"
-        + ", capabilities: " + (capabilities == null ? "none declared" : capabilities)
+        + ", capabilities: " + (capabilities != null ? capabilities
+            : ReportFacts.embedded(target) ? "those of the embedded platform" : "none declared")
         + (waivers.list().isEmpty() ? "" : ", " + waivers.list().size() + " waiver(s)"));
     GitLabValues gitLab = GitLabValues.of(target);
     for (String warning : concat(resolver.warnings(), gitLab.warnings())) {

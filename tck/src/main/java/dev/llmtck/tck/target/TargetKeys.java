@@ -55,6 +55,12 @@ public final class TargetKeys {
    */
   public static final String BEDROCK_PROFILE_ONLY_MODEL_ID = "llmtck.bedrock.profileOnlyModelId";
 
+  /**
+   * {@code true} when the Bedrock target is an llmtck Bedrock mock whose faults the kit may switch over HTTP (to
+   * provoke throttling and in-stream exceptions for BDR-ERR-5 and BDR-STREAM-4); never set it for real Bedrock.
+   */
+  public static final String BEDROCK_FAULT_CONTROL = "llmtck.bedrock.faultControl";
+
   /** Azure OpenAI resource endpoint, e.g. {@code https://name.openai.azure.com}. */
   public static final String AZURE_ENDPOINT = "llmtck.azure.endpoint";
 

@@ -139,6 +139,13 @@ class BedrockContractProofTest {
         broken("BDR-ERR-4", "ignores extraneous keys",
             post(urlPathMatching(HAIKU + "invoke")).withRequestBody(containing("llmtck_extraneous_key")),
             json(200, CLAUDE_OK)),
+        broken("BDR-ERR-5", "answers throttling with a 500", post(urlPathMatching(CONVERSE)),
+            awsError(500, "InternalServerException", "Too many requests")),
+        broken("BDR-STREAM-4", "reports a mid-stream error as an ordinary event",
+            post(urlPathMatching(HAIKU + "converse-stream")),
+            eventStream(EventStreamBodies.stream().event("messageStart", "{\"role\":\"assistant\"}")
+                .event("contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"Hi\"}}")
+                .event("modelStreamErrorException", "{\"message\":\"the model failed\"}").bytes())),
         broken("BDR-SDK-1", "answers Converse with a body the SDK cannot parse", post(urlPathMatching(CONVERSE)),
             json(200, "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":\"not a list\"}}")));
   }
@@ -202,6 +209,7 @@ class BedrockContractProofTest {
             TargetKeys.BEDROCK_MODEL_ID, MODEL,
             TargetKeys.BEDROCK_DISABLED_MODEL_ID, BedrockTargetExtension.EMBEDDED_DISABLED_MODEL,
             TargetKeys.BEDROCK_PROFILE_ONLY_MODEL_ID, BedrockTargetExtension.EMBEDDED_PROFILE_ONLY_MODEL,
+            TargetKeys.BEDROCK_FAULT_CONTROL, "true",
             TargetKeys.TIMEOUT_SECONDS, "20"))
         .execute();
   }

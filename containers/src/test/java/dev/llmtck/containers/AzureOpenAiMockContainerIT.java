@@ -22,23 +22,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
-import org.testcontainers.DockerClientFactory;
+import org.testcontainers.utility.DockerImageName;
 
-/**
- * The official openai-java client, in its Azure mode, against the mock running in its container. The image is
- * built here from this module's Dockerfile and the fixtures' shaded jar (the reactor packages fixtures first), on
- * the local base image; without a Docker engine the test is skipped, except on CI ({@code CI=true}) where it
- * fails.
- */
-class AzureOpenAiMockContainerTest {
+/** The official openai-java client, in its Azure mode, against the mock running in its container. */
+@RequiresDocker
+class AzureOpenAiMockContainerIT {
+  private static final DockerImageName IMAGE = LlmtckImage.AZURE_OPENAI_MOCK.build();
   private static AzureOpenAiMockContainer azure;
 
   @BeforeAll
   static void start() {
-    Assumptions.assumeTrue("true".equals(System.getenv("CI")) || DockerClientFactory.instance().isDockerAvailable(),
-        "no Docker engine: the container test needs one (on CI it is required)");
-    azure = new AzureOpenAiMockContainer(LocalImages.azureOpenAiMock())
+    azure = new AzureOpenAiMockContainer(IMAGE)
         .withApiKey("container-key-123")
         .withDeployment("chat", "gpt-4o-2024-08-06")
         .withDeployment("instruct", "gpt-35-turbo-instruct");
@@ -47,9 +41,7 @@ class AzureOpenAiMockContainerTest {
 
   @AfterAll
   static void stop() {
-    if (azure != null) {
-      azure.stop();
-    }
+    azure.stop();
   }
 
   private static OpenAIClient client(String key) {

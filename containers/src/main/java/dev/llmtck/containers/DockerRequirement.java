@@ -1,0 +1,36 @@
+package dev.llmtck.containers;
+
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Whether tests that need a Docker engine can run. Outside CI a missing engine is a reason to skip them; in CI
+ * (the environment variable {@code CI} is {@code true}) it is an error, so that container tests can never pass
+ * by silently not running. Test frameworks wrap this in their own condition (for JUnit Jupiter:
+ * {@code dev.llmtck.tck.junit.EnabledWithDocker}).
+ */
+public final class DockerRequirement {
+
+  private DockerRequirement() {
+  }
+
+  /**
+   * True when a Docker engine answers; false when it does not and this is not CI.
+   *
+   * @throws IllegalStateException when no engine answers and {@code CI=true}
+   */
+  public static boolean isSatisfied() {
+    return decide(DockerClientFactory.instance().isDockerAvailable(),
+        "true".equalsIgnoreCase(System.getenv("CI")));
+  }
+
+  static boolean decide(boolean dockerAvailable, boolean inCi) {
+    if (dockerAvailable) {
+      return true;
+    }
+    if (inCi) {
+      throw new IllegalStateException("CI=true but no Docker engine answers: container tests must run in CI,"
+          + " not skip (start one with ci/machine/install-docker.sh)");
+    }
+    return false;
+  }
+}
