@@ -36,7 +36,8 @@ class BenchCommandTest {
   void writesBenchJsonAndHtmlAndNeverPrintsTheKey(@TempDir Path dir) throws Exception {
     try (var server = new ZeroLatencyServer(CannedChat.of("m", 4, 8), "m", 1)) {
       int code = run("--base-url", server.uri() + "/v1", "--api-key", "sk-very-secret", "--requests", "10",
-          "--concurrency", "2", "--input-tokens", "8", "--output-tokens", "4", "--report-dir", dir.toString());
+          "--concurrency", "2", "--input-tokens", "8", "--output-tokens", "4", "--measure-overhead",
+          "--report-dir", dir.toString());
 
       assertThat(code).isZero();
       String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
@@ -45,7 +46,9 @@ class BenchCommandTest {
       String json = Files.readString(dir.resolve("bench.json"));
       assertThat(json).contains("\"ttft\"", "\"p99\"", "\"unit\" : \"ms\"", "\"requestThroughput\"",
           "\"gitlabGateway\"", "\"apiKeySent\" : true").doesNotContain("sk-very-secret");
-      assertThat(Files.readString(dir.resolve("bench.html"))).contains("<svg").doesNotContain("sk-very-secret");
+      assertThat(json).contains("\"probeOverhead\"");
+      assertThat(Files.readString(dir.resolve("bench.html"))).contains("<svg", "Probe overhead")
+          .doesNotContain("sk-very-secret");
     }
   }
 
@@ -68,6 +71,23 @@ class BenchCommandTest {
         .contains("Successful requests:                                     4");
     // the simulated 30 ms time to first token is visible in what the probe measured
     assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("Mean TTFT \\(ms\\): +(3\\d|[4-9]\\d|\\d{3,})\\.");
+  }
+
+  @Test
+  void measuresTextCompletionsAsGitLabCodeCompletionCallsThem(@TempDir Path dir) throws Exception {
+    int code = run("--endpoint", "completions", "--requests", "4", "--output-tokens", "8", "--sim-ttft-ms", "0",
+        "--sim-itl-ms", "0", "--report-dir", dir.toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("text completions")
+        .contains("Successful requests:                                     4");
+    assertThat(Files.readString(dir.resolve("bench.json"))).contains("\"endpoint\" : \"completions\"");
+  }
+
+  @Test
+  void anUnknownEndpointIsAUsageError() {
+    assertThat(run("--endpoint", "embeddings")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--endpoint is chat or completions");
   }
 
   @Test
