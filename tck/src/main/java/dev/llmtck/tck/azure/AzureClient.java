@@ -66,8 +66,7 @@ final class AzureClient {
   /** A complete (non-streamed) answer. */
   record Reply(int status, Map<String, List<String>> headers, String body) {
     Optional<String> header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .flatMap(e -> e.getValue().stream()).findFirst();
+      return firstHeader(headers, name);
     }
 
     /** The body as JSON, or a {@link com.fasterxml.jackson.databind.node.MissingNode} if it is not JSON. */
@@ -84,9 +83,14 @@ final class AzureClient {
   record Stream(int status, Map<String, List<String>> headers, List<SseEvent> events, List<SseViolation> violations,
       String errorBody) {
     Optional<String> header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .flatMap(e -> e.getValue().stream()).findFirst();
+      return firstHeader(headers, name);
     }
+  }
+
+  /** The first value of a response header; names are case-insensitive. */
+  static Optional<String> firstHeader(Map<String, List<String>> headers, String name) {
+    return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+        .flatMap(e -> e.getValue().stream()).findFirst();
   }
 
   /** POSTs JSON to {@code pathAndQuery} under the endpoint with the target's key. */
