@@ -40,13 +40,16 @@ public class BedrockErrorContractTest {
   }
 
   @Clause(id = "BDR-ERR-3", level = Level.MUST,
-      statement = "a Converse content block with no known member answers 400 ValidationException",
+      statement = "a Converse content block with no known member answers 400 ValidationException (or "
+          + "SerializationException), never a completion",
       source = "Bedrock runtime service model: ContentBlock is a union (text, image, document, toolUse, ...)")
   void unknownContentBlockIsAValidationException(BedrockTarget target, BedrockClient client) {
     var reply = client.post(target.modelId(), "converse",
         "{\"messages\":[{\"role\":\"user\",\"content\":[{\"llmtck_unknown_block\":\"hi\"}]}]}");
 
-    AwsErrorReply.assertError(reply, 400, "ValidationException", "an unknown content block");
+    AwsErrorReply.assertError(reply, 400, null, "an unknown content block");
+    assertThat(reply.errorType()).as("x-amzn-ErrorType").hasValueSatisfying(type -> assertThat(type)
+        .isIn("ValidationException", "SerializationException"));
   }
 
   @Clause(id = "BDR-ERR-4", level = Level.MUST,

@@ -168,7 +168,13 @@ public final class BenchReport {
           .append(f(d.percentile(50))).append("</td><td>").append(f(d.percentile(90))).append("</td><td>")
           .append(f(d.percentile(99))).append("</td><td>").append(f(d.max())).append("</td></tr>");
     }
-    h.append("</table><h2>Latency of every request</h2>").append(chart()).append("</body></html>\n");
+    h.append("</table>");
+    if (overhead != null) {
+      h.append("<p>Probe overhead (the same load against an in-process zero-latency server): E2EL mean ")
+          .append(f(overhead.e2el().mean())).append(" ms, p50 ").append(f(overhead.e2el().median()))
+          .append(" ms, p99 ").append(f(overhead.e2el().percentile(99))).append(" ms per request.</p>");
+    }
+    h.append("<h2>Latency of every request</h2>").append(chart()).append("</body></html>\n");
     return h.toString();
   }
 

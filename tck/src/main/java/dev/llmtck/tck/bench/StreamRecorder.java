@@ -2,12 +2,7 @@ package dev.llmtck.tck.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.util.Arrays;
 
 /**
@@ -22,9 +17,8 @@ final class StreamRecorder {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final long startNanos;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-  private final StringBuilder buffer = new StringBuilder();
+  private byte[] buffer = new byte[4096];
+  private int length;
   private long[] itl = new long[64];
   private int itlCount;
   private long firstTokenAt = -1;
@@ -39,54 +33,91 @@ final class StreamRecorder {
     this.lastTokenAt = startNanos;
   }
 
-  /** Feeds bytes that arrived at {@code nowNanos}; every complete event in them counts at that instant. */
+  /**
+   * Feeds bytes that arrived at {@code nowNanos}; every complete event in them counts at that instant. Works on
+   * the bytes as they came (carriage returns dropped, so CRLF and LF lines both work): no decoding into text
+   * per read, which keeps the probe's own cost per event low.
+   */
   void onBytes(ByteBuffer bytes, long nowNanos) {
-    CharBuffer chars;
-    try {
-      chars = decoder.decode(bytes);
-    } catch (CharacterCodingException e) {
-      throw new IllegalStateException(e); // REPLACE never throws
+    int scanFrom = Math.max(0, length - 1);
+    if (length + bytes.remaining() > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes.remaining()));
     }
-    for (int i = 0; i < chars.length(); i++) {
-      char c = chars.charAt(i);
-      if (c != '\r') {
-        buffer.append(c);
+    while (bytes.hasRemaining()) {
+      byte b = bytes.get();
+      if (b != '\r') {
+        buffer[length++] = b;
       }
     }
-    int end;
-    while ((end = buffer.indexOf("\n\n")) >= 0) {
-      String message = buffer.substring(0, end).strip();
-      buffer.delete(0, end + 2);
-      onEvent(message, nowNanos);
+    int eventStart = 0;
+    for (int i = scanFrom; i + 1 < length; i++) {
+      if (buffer[i] == '\n' && buffer[i + 1] == '\n') {
+        onEvent(eventStart, i, nowNanos);
+        eventStart = i + 2;
+        i++;
+      }
+    }
+    if (eventStart > 0) {
+      System.arraycopy(buffer, eventStart, buffer, 0, length - eventStart);
+      length -= eventStart;
     }
   }
 
   /** The whole body arrived: a last event without its blank line still counts. */
   void onEnd(long nowNanos) {
-    String rest = buffer.toString().strip();
-    buffer.setLength(0);
-    if (!rest.isEmpty()) {
-      onEvent(rest, nowNanos);
+    if (length > 0) {
+      onEvent(0, length, nowNanos);
+      length = 0;
     }
   }
 
-  private void onEvent(String message, long nowNanos) {
-    if (message.isEmpty() || message.startsWith(":")) {
-      return;
-    }
-    StringBuilder data = new StringBuilder();
-    for (String line : message.split("\n")) {
-      if (line.startsWith("data:")) {
-        data.append(line.substring(line.startsWith("data: ") ? 6 : 5));
+  /** One event: its {@code data:} lines joined (SSE joins them with a line feed); comments and {@code [DONE]} skipped. */
+  private void onEvent(int from, int to, long nowNanos) {
+    int dataFrom = -1;
+    int dataTo = -1;
+    byte[] joined = null;
+    int lineStart = from;
+    while (lineStart < to) {
+      int lineEnd = lineStart;
+      while (lineEnd < to && buffer[lineEnd] != '\n') {
+        lineEnd++;
       }
+      if (lineEnd - lineStart >= 5 && buffer[lineStart] == 'd' && buffer[lineStart + 1] == 'a'
+          && buffer[lineStart + 2] == 't' && buffer[lineStart + 3] == 'a' && buffer[lineStart + 4] == ':') {
+        int valueStart = lineStart + 5;
+        if (valueStart < lineEnd && buffer[valueStart] == ' ') {
+          valueStart++;
+        }
+        if (dataFrom < 0) {
+          dataFrom = valueStart;
+          dataTo = lineEnd;
+        } else {
+          byte[] previous = joined != null ? joined : Arrays.copyOfRange(buffer, dataFrom, dataTo);
+          joined = Arrays.copyOf(previous, previous.length + 1 + lineEnd - valueStart);
+          joined[previous.length] = '\n';
+          System.arraycopy(buffer, valueStart, joined, previous.length + 1, lineEnd - valueStart);
+        }
+      }
+      lineStart = lineEnd + 1;
     }
-    String payload = data.toString().strip();
-    if (payload.isEmpty() || payload.equals("[DONE]")) {
+    if (dataFrom < 0) {
+      return; // a comment (": ping") or an event without data
+    }
+    byte[] data = joined != null ? joined : buffer;
+    int start = joined != null ? 0 : dataFrom;
+    int end = joined != null ? joined.length : dataTo;
+    while (start < end && Character.isWhitespace(data[start])) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(data[end - 1])) {
+      end--;
+    }
+    if (start == end || isDone(data, start, end)) {
       return;
     }
     JsonNode chunk;
     try {
-      chunk = MAPPER.readTree(payload);
+      chunk = MAPPER.readTree(data, start, end - start);
     } catch (java.io.IOException e) {
       error = "an event's data is not JSON";
       return;
@@ -110,6 +141,11 @@ final class StreamRecorder {
     } else if (chunk.has("error")) {
       error = "the stream carried an error event";
     }
+  }
+
+  private static boolean isDone(byte[] data, int start, int end) {
+    return end - start == 6 && data[start] == '[' && data[start + 1] == 'D' && data[start + 2] == 'O'
+        && data[start + 3] == 'N' && data[start + 4] == 'E' && data[start + 5] == ']';
   }
 
   private void addGap(long gap) {

@@ -2,11 +2,15 @@ package dev.llmtck.tck.cli;
 
 import dev.llmtck.tck.runner.ClauseProgress;
 import dev.llmtck.tck.runner.ClauseResult;
+import dev.llmtck.tck.runner.ClauseStatus;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Set;
 
-/** Prints one line per clause as it finishes, with the reason under every failure and skip. */
+/**
+ * Prints one line per clause as it finishes, with the reason under every failure and skip. A failure that a
+ * valid waiver accepts shows as {@code waived} already here (the waivers are applied to the results after the run).
+ */
 final class ConsoleProgress implements ClauseProgress {
   private static final int STATEMENT_WIDTH = 64;
   private static final int MESSAGE_WIDTH = 160;
@@ -28,7 +32,7 @@ final class ConsoleProgress implements ClauseProgress {
   public void finished(ClauseResult result, int done, int total) {
     String status = switch (result.status()) {
       case PASSED -> "pass";
-      case FAILED -> waivedIds.contains(result.clause().id()) ? "FAIL*" : "FAIL";
+      case FAILED -> waivedIds.contains(result.clause().id()) ? "waived" : "FAIL";
       case SKIPPED -> "skip";
       case WAIVED -> "waived";
     };
@@ -36,7 +40,7 @@ final class ConsoleProgress implements ClauseProgress {
     out.printf(Locale.ROOT, "  [%" + width + "d/%d] %-6s %-6s %-16s %-" + STATEMENT_WIDTH + "s %6d ms%n", done, total,
         status, result.clause().level(), result.clause().id(), cut(result.clause().statement(), STATEMENT_WIDTH),
         result.durationMs());
-    if (result.message() != null && result.status() != dev.llmtck.tck.runner.ClauseStatus.PASSED) {
+    if (result.message() != null && result.status() != ClauseStatus.PASSED) {
       out.println("        " + " ".repeat(2 * width) + "-> " + cut(oneLine(result.message()), MESSAGE_WIDTH));
     }
     out.flush();

@@ -14,7 +14,11 @@ import dev.llmtck.tck.target.TargetKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Function;
@@ -56,7 +60,7 @@ final class RunCommand {
       }
       profile = options.profile == null ? null : Profile.load(options.profile);
       target = resolver.resolve(options, profile);
-      waivers = Waivers.of(profile == null ? java.util.List.of() : profile.waivers());
+      waivers = Waivers.of(profile == null ? List.of() : profile.waivers());
       if (options.waivers != null) {
         waivers = waivers.with(Waivers.load(options.waivers));
       }
@@ -100,8 +104,9 @@ final class RunCommand {
     for (String warning : concat(resolver.warnings(), gitLab.warnings())) {
       err.println("llmtck run: warning: " + target.redactor().text(warning));
     }
-    ConsoleProgress progress = new ConsoleProgress(out, waivers.list().stream().map(Waiver::id)
-        .collect(Collectors.toSet()));
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    ConsoleProgress progress = new ConsoleProgress(out, waivers.list().stream().filter(w -> !w.expiredOn(today))
+        .map(Waiver::id).collect(Collectors.toSet()));
     RunResult result = new ClauseRunner(contractPackages.apply(target.platform())).run(target, waivers, progress,
         version);
     if (result.results().isEmpty()) {
@@ -140,8 +145,8 @@ final class RunCommand {
     return null;
   }
 
-  private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {
-    java.util.List<String> all = new java.util.ArrayList<>(a);
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }

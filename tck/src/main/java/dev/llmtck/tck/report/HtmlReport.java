@@ -253,7 +253,7 @@ final class HtmlReport {
     JsonNode headers = message.path("headers");
     if (headers.isObject() && headers.size() > 0) {
       html.append("<table class=\"headers\">");
-      headers.fields().forEachRemaining(h -> html.append("<tr><th>").append(esc(h.getKey())).append("</th><td>")
+      headers.properties().forEach(h -> html.append("<tr><th>").append(esc(h.getKey())).append("</th><td>")
           .append(esc(h.getValue().asText())).append("</td></tr>"));
       html.append("</table>");
     }

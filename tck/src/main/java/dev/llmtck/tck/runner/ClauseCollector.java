@@ -35,6 +35,7 @@ final class ClauseCollector implements TestExecutionListener {
   private final Redactor redactor;
   private final ClauseProgress progress;
   private final Map<String, ClauseInfo> clauses = new LinkedHashMap<>();
+  private final Map<String, TestIdentifier> identifiers = new ConcurrentHashMap<>();
   private final Map<String, ClauseResult> results = new ConcurrentHashMap<>();
   private final Map<String, List<JsonNode>> evidence = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> notes = new ConcurrentHashMap<>();
@@ -52,6 +53,7 @@ final class ClauseCollector implements TestExecutionListener {
     this.plan = testPlan;
     for (TestIdentifier root : testPlan.getRoots()) {
       for (TestIdentifier test : testPlan.getDescendants(root)) {
+        identifiers.put(test.getUniqueId(), test);
         clauseOf(test).ifPresent(info -> clauses.put(test.getUniqueId(), info));
       }
     }
@@ -115,7 +117,7 @@ final class ClauseCollector implements TestExecutionListener {
   }
 
   private String containerProblem(String uniqueId) {
-    Optional<TestIdentifier> current = plan.getParent(plan.getTestIdentifier(uniqueId));
+    Optional<TestIdentifier> current = plan.getParent(identifiers.get(uniqueId));
     while (current.isPresent()) {
       String problem = containerProblems.get(current.get().getUniqueId());
       if (problem != null) {

@@ -1,6 +1,7 @@
 package dev.llmtck.tck.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmtck.tck.clause.Level;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public record ClauseResult(ClauseInfo clause, ClauseStatus status, String messag
 
   /** Whether this result fails the certification: a MUST clause that failed (and was not waived). */
   public boolean failsCertification() {
-    return status == ClauseStatus.FAILED && clause.level() == dev.llmtck.tck.clause.Level.MUST;
+    return status == ClauseStatus.FAILED && clause.level() == Level.MUST;
   }
 
   /** This result waived by a waiver with {@code reason}; the failure message is kept. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What to type into GitLab Duo Self-Hosted's model configuration for a target (clause GL-ID-1): the endpoint
@@ -66,22 +67,22 @@ public record GitLabValues(Map<String, String> values, List<String> warnings) {
   }
 
   /** A warning when an OpenAI-compatible base URL does not end in {@code /v1}. */
-  static java.util.Optional<String> v1Warning(String baseUrl) {
+  static Optional<String> v1Warning(String baseUrl) {
     String path;
     try {
       path = URI.create(baseUrl.strip()).getPath();
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.of("the base URL '" + baseUrl + "' is not a URL");
+      return Optional.of("the base URL '" + baseUrl + "' is not a URL");
     }
     path = path == null ? "" : path.replaceAll("/+$", "");
     if (path.endsWith("/v1")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (path.matches(".*/v1/(chat/completions|completions|models)")) {
-      return java.util.Optional.of("the base URL '" + baseUrl + "' names an endpoint, not the API's base: give the"
+      return Optional.of("the base URL '" + baseUrl + "' names an endpoint, not the API's base: give the"
           + " URL up to and including /v1 (GitLab and OpenAI clients add /chat/completions themselves)");
     }
-    return java.util.Optional.of("the base URL '" + baseUrl + "' does not end in /v1: OpenAI clients (and GitLab's"
+    return Optional.of("the base URL '" + baseUrl + "' does not end in /v1: OpenAI clients (and GitLab's"
         + " AI gateway) append /chat/completions to exactly what you give, so vLLM answers 404. Did you mean '"
         + baseUrl.strip().replaceAll("/+$", "") + "/v1'?");
   }

@@ -36,7 +36,8 @@ class BenchCommandTest {
   void writesBenchJsonAndHtmlAndNeverPrintsTheKey(@TempDir Path dir) throws Exception {
     try (var server = new ZeroLatencyServer(CannedChat.of("m", 4, 8), "m", 1)) {
       int code = run("--base-url", server.uri() + "/v1", "--api-key", "sk-very-secret", "--requests", "10",
-          "--concurrency", "2", "--input-tokens", "8", "--output-tokens", "4", "--report-dir", dir.toString());
+          "--concurrency", "2", "--input-tokens", "8", "--output-tokens", "4", "--measure-overhead",
+          "--report-dir", dir.toString());
 
       assertThat(code).isZero();
       String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
@@ -45,7 +46,9 @@ class BenchCommandTest {
       String json = Files.readString(dir.resolve("bench.json"));
       assertThat(json).contains("\"ttft\"", "\"p99\"", "\"unit\" : \"ms\"", "\"requestThroughput\"",
           "\"gitlabGateway\"", "\"apiKeySent\" : true").doesNotContain("sk-very-secret");
-      assertThat(Files.readString(dir.resolve("bench.html"))).contains("<svg").doesNotContain("sk-very-secret");
+      assertThat(json).contains("\"probeOverhead\"");
+      assertThat(Files.readString(dir.resolve("bench.html"))).contains("<svg", "Probe overhead")
+          .doesNotContain("sk-very-secret");
     }
   }
 

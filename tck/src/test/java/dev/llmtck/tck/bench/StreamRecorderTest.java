@@ -68,6 +68,36 @@ class StreamRecorderTest {
   }
 
   @Test
+  void multiLineDataIsJoinedWithALineFeed() {
+    var recorder = new StreamRecorder(0);
+    feed(recorder, "data: {\"choices\":[{\"index\":0,\n" + "data: \"delta\":{\"content\":\"x\"}}]}\n\n", 9);
+    recorder.onEnd(10);
+
+    RequestRecord record = recorder.finish(1);
+    assertThat(record.success()).isTrue();
+    assertThat(record.ttftNanos()).isEqualTo(9);
+    assertThat(record.outputTokens()).isEqualTo(1);
+  }
+
+  @Test
+  void aLongStreamInSmallPiecesLosesNoEvent() {
+    var recorder = new StreamRecorder(0);
+    StringBuilder body = new StringBuilder(ROLE);
+    for (int i = 0; i < 500; i++) {
+      body.append(token("w" + i));
+    }
+    String text = body.append(DONE).toString();
+    for (int i = 0; i < text.length(); i += 7) {
+      feed(recorder, text.substring(i, Math.min(text.length(), i + 7)), i);
+    }
+    recorder.onEnd(text.length());
+
+    RequestRecord record = recorder.finish(1);
+    assertThat(record.itlNanos()).hasSize(500);
+    assertThat(record.outputTokens()).isEqualTo(500);
+  }
+
+  @Test
   void aStreamWithoutATokenChunkFails() {
     var recorder = new StreamRecorder(0);
     feed(recorder, USAGE + DONE, 5);

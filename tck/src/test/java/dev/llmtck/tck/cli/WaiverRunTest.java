@@ -21,6 +21,8 @@ class WaiverRunTest {
   @TempDir
   Path dir;
 
+  private CliRun lastRun;
+
   @Test
   void waivedMustFailureNoLongerFailsTheRun() throws Exception {
     JsonNode report = runBroken("  - {id: FAKE-PING-1, reason: known proxy bug TICKET-7, expires: "
@@ -31,6 +33,7 @@ class WaiverRunTest {
     assertThat(ping.path("waiver").path("reason").asText()).isEqualTo("known proxy bug TICKET-7");
     assertThat(ping.path("message").asText()).as("the failure stays visible").contains("500");
     assertThat(report.path("waiverNotes")).isEmpty();
+    assertThat(lastRun.out()).containsPattern("waived\\s+MUST\\s+FAKE-PING-1").contains("verdict: PASSED");
   }
 
   @Test
@@ -38,6 +41,7 @@ class WaiverRunTest {
     JsonNode report = runBroken("  - {id: FAKE-PING-1, reason: r, expires: 2020-01-31}\n", 1);
 
     assertThat(clause(report, "FAKE-PING-1").path("status").asText()).isEqualTo("failed");
+    assertThat(lastRun.out()).containsPattern("FAIL\\s+MUST\\s+FAKE-PING-1").contains("expired on 2020-01-31");
     assertThat(report.path("waiverNotes").get(0).path("kind").asText()).isEqualTo("expired");
     assertThat(report.path("waiverNotes").get(0).path("message").asText()).contains("expired on 2020-01-31");
   }
@@ -59,6 +63,7 @@ class WaiverRunTest {
       CliRun run = CliRun.run("--base-url", server.baseUrl(), "--model", "m", "--waivers", waivers.toString(),
           "--report-dir", dir.resolve("r").toString());
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(expectedExit);
+      lastRun = run;
       return JSON.readTree(dir.resolve("r/report.json").toFile());
     }
   }
