@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  * {@value Evidence#KEY}) with the {@code api-key} and {@code Authorization} values masked at the source, so a
  * failed clause shows what was sent and what came back, and no report carries the key.
  */
-public final class AzureClient {
+final class AzureClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

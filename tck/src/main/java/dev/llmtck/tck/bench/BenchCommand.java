@@ -16,7 +16,7 @@ public final class BenchCommand {
       "usage: llmtck bench [--base-url URL --model NAME [--api-key KEY]] [--concurrency C | --rate R]",
       "                    [--requests N] [--warmups N] [--input-tokens N] [--output-tokens N] [--no-stream]",
       "                    [--ignore-eos] [--timeout S] [--gateway-timeout S] [--measure-overhead]",
-      "                    [--report-dir DIR] [--sim-ttft-ms MS] [--sim-itl-ms MS]",
+      "                    [--endpoint chat|completions] [--report-dir DIR] [--sim-ttft-ms MS] [--sim-itl-ms MS]",
       "  --base-url URL        the target's OpenAI-compatible base URL, ending in /v1",
       "                        (without it: the embedded reference platform)",
       "  --model NAME          the model to ask for (default: the first one /v1/models lists)",
@@ -25,6 +25,8 @@ public final class BenchCommand {
       "  --rate R              requests per second, Poisson arrivals, no concurrency limit",
       "  --requests N          measured requests (default 100); --warmups N unmeasured ones first (default 2)",
       "  --input-tokens N      prompt length (default 128); --output-tokens N  max_tokens (default 128)",
+      "  --endpoint E          chat (default: /chat/completions) or completions (/completions with a prompt,",
+      "                        what GitLab code completion calls)",
       "  --no-stream           non-streamed requests (TTFT = E2EL, no ITL)",
       "  --ignore-eos          send vLLM's ignore_eos so every answer is --output-tokens long",
       "  --timeout S           per-request timeout in seconds (default 300)",
@@ -67,7 +69,8 @@ public final class BenchCommand {
               + " tokens%s%n", label, model,
           settings.rateLimited() ? settings.requestRate() + " req/s" : "concurrency " + settings.concurrency(),
           settings.requests(), settings.warmups(), settings.inputTokens(), settings.outputTokens(),
-          settings.stream() ? ", streamed" : ", not streamed");
+          (settings.stream() ? ", streamed" : ", not streamed")
+              + (settings.textCompletions() ? ", text completions" : ", chat completions"));
       LoadRun run = new LoadProbe(settings, new Progress(out, settings.requests())).run();
       BenchMetrics overhead = null;
       if (options.measureOverhead()) {

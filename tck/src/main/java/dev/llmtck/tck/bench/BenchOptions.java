@@ -8,7 +8,7 @@ import java.time.Duration;
 record BenchOptions(URI baseUrl, String model, String apiKey, Integer concurrency, Double rate, int requests,
     int warmups, int inputTokens, int outputTokens, boolean stream, boolean ignoreEos, int timeoutSeconds,
     double gatewayTimeoutSeconds, boolean measureOverhead, Path reportDir, int simTtftMillis, int simItlMillis,
-    boolean help) {
+    boolean textCompletions, boolean help) {
 
   static BenchOptions parse(String[] args, String apiKeyFromEnvironment) {
     URI baseUrl = null;
@@ -28,12 +28,13 @@ record BenchOptions(URI baseUrl, String model, String apiKey, Integer concurrenc
     Path reportDir = Path.of("target", "llmtck-bench");
     int simTtft = 50;
     int simItl = 10;
+    boolean text = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "--help", "-h" -> {
           return new BenchOptions(null, null, null, null, null, 1, 0, 1, 1, true, false, 1, 60, false, reportDir,
-              0, 0, true);
+              0, 0, false, true);
         }
         case "--base-url" -> baseUrl = url(value(args, ++i, arg));
         case "--model" -> model = value(args, ++i, arg);
@@ -50,6 +51,13 @@ record BenchOptions(URI baseUrl, String model, String apiKey, Integer concurrenc
         case "--no-stream" -> stream = false;
         case "--ignore-eos" -> ignoreEos = true;
         case "--measure-overhead" -> overhead = true;
+        case "--endpoint" -> {
+          String endpoint = value(args, ++i, arg);
+          if (!endpoint.equals("chat") && !endpoint.equals("completions")) {
+            throw new IllegalArgumentException("--endpoint is chat or completions, not '" + endpoint + "'");
+          }
+          text = endpoint.equals("completions");
+        }
         case "--sim-ttft-ms" -> simTtft = nonNegativeInt(value(args, ++i, arg), arg);
         case "--sim-itl-ms" -> simItl = nonNegativeInt(value(args, ++i, arg), arg);
         default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -62,13 +70,13 @@ record BenchOptions(URI baseUrl, String model, String apiKey, Integer concurrenc
       throw new IllegalArgumentException("--api-key needs --base-url (the embedded platform makes its own key)");
     }
     return new BenchOptions(baseUrl, model, apiKey, concurrency, rate, requests, warmups, inputTokens,
-        outputTokens, stream, ignoreEos, timeout, gatewayTimeout, overhead, reportDir, simTtft, simItl, false);
+        outputTokens, stream, ignoreEos, timeout, gatewayTimeout, overhead, reportDir, simTtft, simItl, text, false);
   }
 
   LoadSettings settings(URI target, String modelName, String key) {
     return new LoadSettings(target, modelName, key, concurrency == null ? 4 : concurrency,
         rate == null ? Double.POSITIVE_INFINITY : rate, requests, warmups, inputTokens, outputTokens, stream,
-        ignoreEos, Duration.ofSeconds(timeoutSeconds));
+        ignoreEos, Duration.ofSeconds(timeoutSeconds), textCompletions);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -69,6 +69,7 @@ public final class BenchReport {
     load.put("warmups", s.warmups());
     load.put("inputTokens", s.inputTokens());
     load.put("maxOutputTokens", s.outputTokens());
+    load.put("endpoint", s.textCompletions() ? "completions" : "chat/completions");
     load.put("stream", s.stream());
     load.put("ignoreEos", s.ignoreEos());
     root.set("metrics", MAPPER.valueToTree(metrics));

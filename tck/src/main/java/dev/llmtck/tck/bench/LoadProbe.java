@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Sends chat completion requests to a target under load and records, per request, what vLLM's
+ * Sends chat (or text) completion requests to a target under load and records, per request, what vLLM's
  * benchmark_serving records (see {@link StreamRecorder}). Requests go out from one dispatcher: at a fixed
  * concurrency, the next one leaves when one finishes; at a request rate, they leave at Poisson arrival times
  * (vllm/benchmarks/serve.py, {@code get_request} with burstiness 1, its gaps scaled so that N requests take
@@ -110,7 +110,7 @@ public final class LoadProbe {
 
   private CompletableFuture<RequestRecord> send(HttpClient client, int id) {
     String prompt = prompt(id, settings.inputTokens());
-    HttpRequest.Builder request = HttpRequest.newBuilder(settings.chatCompletionsUrl())
+    HttpRequest.Builder request = HttpRequest.newBuilder(settings.endpointUrl())
         .timeout(settings.requestTimeout())
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body(prompt)));
@@ -154,7 +154,11 @@ public final class LoadProbe {
   private byte[] body(String prompt) {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("model", settings.model());
-    body.putArray("messages").addObject().put("role", "user").put("content", prompt);
+    if (settings.textCompletions()) {
+      body.put("prompt", prompt);
+    } else {
+      body.putArray("messages").addObject().put("role", "user").put("content", prompt);
+    }
     body.put("max_tokens", settings.outputTokens());
     body.put("stream", settings.stream());
     if (settings.stream()) {

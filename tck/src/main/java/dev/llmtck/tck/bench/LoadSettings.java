@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * What to send and how hard: a target's chat completions endpoint, a model, and either a fixed number of
+ * What to send and how hard: a target's chat completions (or text completions) endpoint, a model, and either a fixed number of
  * requests in flight ({@code concurrency}) or an arrival rate ({@code requestRate}, Poisson arrivals as vLLM's
  * benchmark, unlimited concurrency).
  *
@@ -20,10 +20,12 @@ import java.time.Duration;
  * @param stream whether to ask for a streamed answer (TTFT and ITL need one)
  * @param ignoreEos whether to send vLLM's {@code ignore_eos} so every answer has {@code outputTokens} tokens
  * @param requestTimeout how long one request may take before it counts as failed
+ * @param textCompletions whether to call {@code /completions} with a {@code prompt} (what GitLab's code
+ *     completion uses) instead of {@code /chat/completions}
  */
 public record LoadSettings(URI baseUrl, String model, String apiKey, int concurrency, double requestRate,
     int requests, int warmups, int inputTokens, int outputTokens, boolean stream, boolean ignoreEos,
-    Duration requestTimeout) {
+    Duration requestTimeout, boolean textCompletions) {
 
   public LoadSettings {
     if (concurrency < 1) {
@@ -37,10 +39,10 @@ public record LoadSettings(URI baseUrl, String model, String apiKey, int concurr
     }
   }
 
-  /** The chat completions URL under the base URL, taken as given (no path is guessed). */
-  public URI chatCompletionsUrl() {
+  /** The endpoint under the base URL, taken as given (no path is guessed). */
+  public URI endpointUrl() {
     String base = baseUrl.toString();
-    return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
+    return URI.create((base.endsWith("/") ? base : base + "/") + (textCompletions ? "completions" : "chat/completions"));
   }
 
   /** Whether requests arrive at a rate rather than at a fixed concurrency. */
@@ -51,6 +53,6 @@ public record LoadSettings(URI baseUrl, String model, String apiKey, int concurr
   /** The same load against another target (for the probe's overhead against a zero-latency server). */
   public LoadSettings withTarget(URI otherBaseUrl, String otherModel, String otherApiKey) {
     return new LoadSettings(otherBaseUrl, otherModel, otherApiKey, concurrency, requestRate, requests, warmups,
-        inputTokens, outputTokens, stream, ignoreEos, requestTimeout);
+        inputTokens, outputTokens, stream, ignoreEos, requestTimeout, textCompletions);
   }
 }

@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Turns the bytes of one streamed chat completion, as they arrive, into a {@link RequestRecord}, following
- * vLLM's {@code async_request_openai_chat_completions} and {@code StreamedResponseHandler}
+ * Turns the bytes of one streamed chat (or text) completion, as they arrive, into a {@link RequestRecord}, following
+ * vLLM's {@code async_request_openai_chat_completions} (and {@code ..._completions}, whose chunks carry
+ * {@code text} instead of {@code delta.content}) and {@code StreamedResponseHandler}
  * (vllm/benchmarks/lib/endpoint_request_func.py): server-sent events are split on a blank line; comments
  * ({@code :...}) and {@code [DONE]} are skipped; every event whose {@code choices} is non-empty is a token
  * chunk (the first one, even a role-only one, ends TTFT; each next one adds an inter-token gap); an event with
@@ -130,7 +131,8 @@ final class StreamRecorder {
         addGap(nowNanos - lastTokenAt);
       }
       lastTokenAt = nowNanos;
-      JsonNode content = choices.get(0).path("delta").path("content");
+      JsonNode first = choices.get(0);
+      JsonNode content = first.has("text") ? first.get("text") : first.path("delta").path("content");
       if (content.isTextual() && !content.asText().isEmpty()) {
         contentChunks++;
       }

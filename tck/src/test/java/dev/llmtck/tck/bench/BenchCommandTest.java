@@ -74,6 +74,23 @@ class BenchCommandTest {
   }
 
   @Test
+  void measuresTextCompletionsAsGitLabCodeCompletionCallsThem(@TempDir Path dir) throws Exception {
+    int code = run("--endpoint", "completions", "--requests", "4", "--output-tokens", "8", "--sim-ttft-ms", "0",
+        "--sim-itl-ms", "0", "--report-dir", dir.toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("text completions")
+        .contains("Successful requests:                                     4");
+    assertThat(Files.readString(dir.resolve("bench.json"))).contains("\"endpoint\" : \"completions\"");
+  }
+
+  @Test
+  void anUnknownEndpointIsAUsageError() {
+    assertThat(run("--endpoint", "embeddings")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--endpoint is chat or completions");
+  }
+
+  @Test
   void anApiKeyWithoutABaseUrlIsAUsageError() {
     assertThat(run("--api-key", "sk-x")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--api-key needs --base-url").doesNotContain("sk-x");

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class LoadProbeTest {
 
   private static LoadSettings settings(URI base, boolean stream, double rate) {
-    return new LoadSettings(base, "m", null, 3, rate, 20, 1, 16, 8, stream, false, Duration.ofSeconds(10));
+    return new LoadSettings(base, "m", null, 3, rate, 20, 1, 16, 8, stream, false, Duration.ofSeconds(10),
+        false);
   }
 
   @Test

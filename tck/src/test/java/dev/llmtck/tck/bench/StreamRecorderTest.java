@@ -98,6 +98,19 @@ class StreamRecorderTest {
   }
 
   @Test
+  void textCompletionChunksCountTheirText() {
+    var recorder = new StreamRecorder(0);
+    feed(recorder, "data: {\"choices\":[{\"index\":0,\"text\":\"def\"}]}\n\n", 4);
+    feed(recorder, "data: {\"choices\":[{\"index\":0,\"text\":\" f\"}]}\n\n", 6);
+    recorder.onEnd(7);
+
+    RequestRecord record = recorder.finish(1);
+    assertThat(record.ttftNanos()).isEqualTo(4);
+    assertThat(record.itlNanos()).containsExactly(2);
+    assertThat(record.outputTokens()).isEqualTo(2);
+  }
+
+  @Test
   void aStreamWithoutATokenChunkFails() {
     var recorder = new StreamRecorder(0);
     feed(recorder, USAGE + DONE, 5);
