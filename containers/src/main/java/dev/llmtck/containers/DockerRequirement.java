@@ -6,7 +6,7 @@ import org.testcontainers.DockerClientFactory;
  * Whether tests that need a Docker engine can run. Outside CI a missing engine is a reason to skip them; in CI
  * (the environment variable {@code CI} is {@code true}) it is an error, so that container tests can never pass
  * by silently not running. Test frameworks wrap this in their own condition (for JUnit Jupiter:
- * {@code dev.llmtck.tck.junit.EnabledWithDocker}).
+ * {@link dev.llmtck.containers.junit.RequiresDocker}).
  */
 public final class DockerRequirement {
 

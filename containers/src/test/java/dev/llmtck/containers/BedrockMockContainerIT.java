@@ -1,9 +1,13 @@
 package dev.llmtck.containers;
 
+import dev.llmtck.containers.junit.RequiresDocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.llmtck.fixtures.bedrock.ClockedSigV4AuthScheme;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -127,6 +131,25 @@ class BedrockMockContainerIT {
       assertThatThrownBy(() -> client.converse(r -> r.modelId("mistral.mistral-large-2402-v1:0")
           .messages(user("Hi"))))
           .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+    }
+  }
+
+  @Test
+  void signatureFromTenMinutesAgoHasExpired() {
+    try (var client = BedrockRuntimeClient.builder()
+        .endpointOverride(URI.create(bedrock.getEndpoint()))
+        .region(Region.of(bedrock.getRegion()))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(bedrock.getAccessKeyId(), bedrock.getSecretAccessKey())))
+        .putAuthScheme(new ClockedSigV4AuthScheme(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))))
+        .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
+        .build()) {
+      assertThatThrownBy(() -> client.converse(r -> r.modelId(HAIKU).messages(user("Hi"))))
+          .isInstanceOfSatisfying(BedrockRuntimeException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+            assertThat(e.awsErrorDetails().errorMessage()).startsWith("Signature expired: ");
+          });
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.llmtck.containers;
 
+import dev.llmtck.containers.junit.RequiresDocker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;

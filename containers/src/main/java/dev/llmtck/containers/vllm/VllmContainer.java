@@ -399,6 +399,11 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
     return apiKey;
   }
 
+  /** The tool-call parser of {@link #withAutoToolChoice(String)}, or null when tool calling is off. */
+  public String getToolCallParser() {
+    return toolCallParser;
+  }
+
   /** The OpenAI-compatible base URL, ending in {@code /v1}: GitLab's endpoint for this model. */
   public String getBaseUrl() {
     return "http://" + getHost() + ":" + getMappedPort(VLLM_PORT) + "/v1";

@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  * {@value Evidence#KEY}) with the {@code api-key} and {@code Authorization} values masked at the source, so a
  * failed clause shows what was sent and what came back, and no report carries the key.
  */
-public final class AzureClient {
+final class AzureClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -66,8 +66,7 @@ public final class AzureClient {
   /** A complete (non-streamed) answer. */
   record Reply(int status, Map<String, List<String>> headers, String body) {
     Optional<String> header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .flatMap(e -> e.getValue().stream()).findFirst();
+      return firstHeader(headers, name);
     }
 
     /** The body as JSON, or a {@link com.fasterxml.jackson.databind.node.MissingNode} if it is not JSON. */
@@ -84,9 +83,14 @@ public final class AzureClient {
   record Stream(int status, Map<String, List<String>> headers, List<SseEvent> events, List<SseViolation> violations,
       String errorBody) {
     Optional<String> header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .flatMap(e -> e.getValue().stream()).findFirst();
+      return firstHeader(headers, name);
     }
+  }
+
+  /** The first value of a response header; names are case-insensitive. */
+  static Optional<String> firstHeader(Map<String, List<String>> headers, String name) {
+    return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+        .flatMap(e -> e.getValue().stream()).findFirst();
   }
 
   /** POSTs JSON to {@code pathAndQuery} under the endpoint with the target's key. */

@@ -11,6 +11,9 @@ import java.util.Optional;
  * {@link BedrockTargetExtension} from the {@code llmtck.bedrock.*} keys, or pointing at the embedded mock.
  */
 public final class BedrockTarget {
+  /** The geography prefixes of cross-region inference profile ids. */
+  static final java.util.Set<String> PROFILE_GEOGRAPHIES = java.util.Set.of("us", "eu", "apac", "global", "us-gov",
+      "jp", "au", "ca");
   private final URI endpoint;
   private final boolean endpointOverridden;
   private final String region;
@@ -104,11 +107,9 @@ public final class BedrockTarget {
   /** The provider part of the model id ({@code anthropic}, {@code mistral}, {@code meta}), profile prefix removed. */
   public String provider() {
     String id = modelId.contains("/") ? modelId.substring(modelId.lastIndexOf('/') + 1) : modelId;
-    String[] parts = id.split("\\.");
-    if (parts.length >= 3 && parts[0].length() <= 6 && !parts[0].equals("meta") && !parts[0].equals("cohere")) {
-      return parts[1].toLowerCase(Locale.ROOT); // us.anthropic.claude-... -> anthropic
-    }
-    return parts[0].toLowerCase(Locale.ROOT);
+    String[] parts = id.toLowerCase(Locale.ROOT).split("\\.");
+    // us.anthropic.claude-... -> anthropic: a cross-region inference profile names its geography first
+    return parts.length >= 3 && PROFILE_GEOGRAPHIES.contains(parts[0]) ? parts[1] : parts[0];
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -79,7 +80,9 @@ final class RunCommand {
         }
         Map<String, String> settings = new LinkedHashMap<>(target.settings());
         settings.putAll(launched.settings());
-        target = new Target(target.platform(), target.profile(), settings, target.secretKeys());
+        Set<String> secretKeys = new java.util.LinkedHashSet<>(target.secretKeys());
+        secretKeys.addAll(launched.secretKeys());
+        target = new Target(target.platform(), target.profile(), settings, secretKeys);
         out.println("launched " + target.redactor().text(launched.describe()));
       }
       return certify(target, waivers, reportDir, resolver, out, err);

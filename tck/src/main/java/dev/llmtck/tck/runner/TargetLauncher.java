@@ -23,6 +23,11 @@ public interface TargetLauncher {
     /** Configuration parameters that point the contract at the started target (they override the profile's). */
     Map<String, String> settings();
 
+    /** The names of the {@link #settings()} whose values are secrets (an API key the launcher chose). */
+    default java.util.Set<String> secretKeys() {
+      return java.util.Set.of();
+    }
+
     /** One line for the console and the report, e.g. the image and the URL. */
     String describe();
 

@@ -1,4 +1,6 @@
-package dev.llmtck.containers;
+package dev.llmtck.containers.junit;
+
+import dev.llmtck.containers.DockerRequirement;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
