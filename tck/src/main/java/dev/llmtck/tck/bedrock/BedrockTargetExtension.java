@@ -2,6 +2,7 @@ package dev.llmtck.tck.bedrock;
 
 import dev.llmtck.fixtures.bedrock.BedrockCredentials;
 import dev.llmtck.fixtures.bedrock.BedrockRuntimeMock;
+import dev.llmtck.tck.target.RunTarget;
 import dev.llmtck.tck.target.TargetKeys;
 import java.net.URI;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Gives Bedrock clauses their {@link BedrockTarget} and a {@link BedrockClient} that records evidence. With
@@ -23,8 +23,6 @@ public final class BedrockTargetExtension implements BeforeEachCallback, Paramet
   static final String EMBEDDED_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
   static final String EMBEDDED_DISABLED_MODEL = "anthropic.claude-3-5-sonnet-20240620-v1:0";
   static final String EMBEDDED_PROFILE_ONLY_MODEL = "anthropic.claude-3-7-sonnet-20250219-v1:0";
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(BedrockTargetExtension.class);
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -47,73 +45,50 @@ public final class BedrockTargetExtension implements BeforeEachCallback, Paramet
   }
 
   private static BedrockTarget target(ExtensionContext context) {
-    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-    Object resolved = store.computeIfAbsent("target", key -> resolve(context));
-    if (resolved instanceof TestAbortedException aborted) {
-      throw aborted;
-    }
-    if (resolved instanceof Embedded embedded) {
-      return embedded.target;
-    }
-    return (BedrockTarget) resolved;
+    return RunTarget.of(context, BedrockTargetExtension.class, BedrockTargetExtension::resolve);
   }
 
-  private static Object resolve(ExtensionContext context) {
+  private static RunTarget<BedrockTarget> resolve(ExtensionContext context) {
     Duration timeout = Duration.ofSeconds(context.getConfigurationParameter(TargetKeys.TIMEOUT_SECONDS)
         .map(Long::parseLong).orElse(60L));
     Optional<String> endpoint = value(context, TargetKeys.BEDROCK_ENDPOINT);
     Optional<String> keyId = value(context, TargetKeys.BEDROCK_ACCESS_KEY_ID);
     if (endpoint.isEmpty() && keyId.isEmpty()) {
-      return Embedded.start(timeout);
+      return embedded(timeout);
     }
     Optional<String> secret = value(context, TargetKeys.BEDROCK_SECRET_ACCESS_KEY);
     Optional<String> model = value(context, TargetKeys.BEDROCK_MODEL_ID);
     String region = value(context, TargetKeys.BEDROCK_REGION).orElse("us-east-1");
     if (keyId.isEmpty() || secret.isEmpty() || model.isEmpty()) {
-      return new TestAbortedException("Bedrock target " + endpoint.orElse("in " + region) + " is incomplete: set "
+      return RunTarget.incomplete("Bedrock target " + endpoint.orElse("in " + region) + " is incomplete: set "
           + (keyId.isEmpty() ? TargetKeys.BEDROCK_ACCESS_KEY_ID + " (or AWS_ACCESS_KEY_ID) " : "")
           + (secret.isEmpty() ? TargetKeys.BEDROCK_SECRET_ACCESS_KEY + " (or AWS_SECRET_ACCESS_KEY) " : "")
           + (model.isEmpty() ? TargetKeys.BEDROCK_MODEL_ID + " (or --model)" : ""));
     }
-    return new BedrockTarget(endpoint.map(URI::create).orElse(null), region, keyId.get(), secret.get(),
-        value(context, TargetKeys.BEDROCK_SESSION_TOKEN).orElse(null), model.get(),
+    return RunTarget.configured(new BedrockTarget(endpoint.map(URI::create).orElse(null), region, keyId.get(),
+        secret.get(), value(context, TargetKeys.BEDROCK_SESSION_TOKEN).orElse(null), model.get(),
         value(context, TargetKeys.BEDROCK_DISABLED_MODEL_ID).orElse(null),
         value(context, TargetKeys.BEDROCK_PROFILE_ONLY_MODEL_ID).orElse(null), timeout,
-        value(context, TargetKeys.BEDROCK_FAULT_CONTROL).map(Boolean::parseBoolean).orElse(false), false);
+        value(context, TargetKeys.BEDROCK_FAULT_CONTROL).map(Boolean::parseBoolean).orElse(false), false));
   }
 
   private static Optional<String> value(ExtensionContext context, String key) {
     return context.getConfigurationParameter(key).filter(s -> !s.isBlank());
   }
 
-  /** The embedded mock and the target pointing at it; the store closes it when the run ends. */
-  private static final class Embedded implements AutoCloseable {
-    final BedrockRuntimeMock mock;
-    final BedrockTarget target;
-
-    private Embedded(BedrockRuntimeMock mock, BedrockTarget target) {
-      this.mock = mock;
-      this.target = target;
-    }
-
-    static Embedded start(Duration timeout) {
-      // Temporary credentials, so BDR-AUTH-2 (session tokens) is checked on the reference platform too.
-      BedrockCredentials credentials = BedrockCredentials.temporary("ASIAEMBEDDED00000001",
-          "embedded-" + UUID.randomUUID(), "embedded-token-" + UUID.randomUUID());
-      BedrockRuntimeMock mock = BedrockRuntimeMock.builder()
-          .credentials(credentials)
-          .enableModel(EMBEDDED_MODEL)
-          .enableModel("us." + EMBEDDED_PROFILE_ONLY_MODEL)
-          .start();
-      BedrockTarget target = new BedrockTarget(mock.endpoint(), mock.region(), credentials.accessKeyId(),
-          credentials.secretAccessKey(), credentials.sessionToken(), EMBEDDED_MODEL, EMBEDDED_DISABLED_MODEL,
-          EMBEDDED_PROFILE_ONLY_MODEL, timeout, true, true);
-      return new Embedded(mock, target);
-    }
-
-    @Override
-    public void close() {
-      mock.close();
-    }
+  /** Starts the embedded mock; the run's root store closes it when the run ends. */
+  private static RunTarget<BedrockTarget> embedded(Duration timeout) {
+    // Temporary credentials, so BDR-AUTH-2 (session tokens) is checked on the reference platform too.
+    BedrockCredentials credentials = BedrockCredentials.temporary("ASIAEMBEDDED00000001",
+        "embedded-" + UUID.randomUUID(), "embedded-token-" + UUID.randomUUID());
+    BedrockRuntimeMock mock = BedrockRuntimeMock.builder()
+        .credentials(credentials)
+        .enableModel(EMBEDDED_MODEL)
+        .enableModel("us." + EMBEDDED_PROFILE_ONLY_MODEL)
+        .start();
+    BedrockTarget target = new BedrockTarget(mock.endpoint(), mock.region(), credentials.accessKeyId(),
+        credentials.secretAccessKey(), credentials.sessionToken(), EMBEDDED_MODEL, EMBEDDED_DISABLED_MODEL,
+        EMBEDDED_PROFILE_ONLY_MODEL, timeout, true, true);
+    return RunTarget.embedded(target, mock);
   }
 }

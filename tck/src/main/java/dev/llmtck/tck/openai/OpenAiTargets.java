@@ -1,6 +1,7 @@
 package dev.llmtck.tck.openai;
 
 import dev.llmtck.tck.target.OpenAiTarget;
+import dev.llmtck.tck.target.RunTarget;
 import dev.llmtck.tck.target.TargetKeys;
 import java.net.URI;
 import java.time.Duration;
@@ -19,23 +20,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class OpenAiTargets {
 
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OpenAiTargets.class);
 
   private OpenAiTargets() {}
 
   static OpenAiTarget of(ExtensionContext context) {
-    ExtensionContext root = context.getRoot();
-    return root.getStore(NAMESPACE).computeIfAbsent(OpenAiTarget.class, type -> resolve(root), OpenAiTarget.class);
+    return RunTarget.of(context, OpenAiTargets.class, OpenAiTargets::resolve);
   }
 
-  private static OpenAiTarget resolve(ExtensionContext root) {
+  private static RunTarget<OpenAiTarget> resolve(ExtensionContext root) {
     Duration timeout = root.getConfigurationParameter(TargetKeys.TIMEOUT_SECONDS)
         .map(OpenAiTargets::seconds).orElse(DEFAULT_TIMEOUT);
     Optional<String> baseUrl = root.getConfigurationParameter(TargetKeys.OPENAI_BASE_URL).filter(s -> !s.isBlank());
     if (baseUrl.isEmpty()) {
       EmbeddedReferencePlatform embedded = EmbeddedReferencePlatform.start(timeout);
-      root.getStore(NAMESPACE).put(EmbeddedReferencePlatform.class, embedded);
-      return embedded.target();
+      return RunTarget.embedded(embedded.target(), embedded);
     }
     String model = root.getConfigurationParameter(TargetKeys.OPENAI_MODEL).filter(s -> !s.isBlank())
         .orElseThrow(() -> new ExtensionConfigurationException(
@@ -45,9 +43,9 @@ final class OpenAiTargets {
         .map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
             .collect(Collectors.toUnmodifiableSet()))
         .orElse(Set.of());
-    return new OpenAiTarget(URI.create(baseUrl.get().strip()),
+    return RunTarget.configured(new OpenAiTarget(URI.create(baseUrl.get().strip()),
         root.getConfigurationParameter(TargetKeys.OPENAI_API_KEY), model, capabilities, timeout,
-        root.getConfigurationParameter(TargetKeys.OPENAI_EXPECTED_VLLM_VERSION), false);
+        root.getConfigurationParameter(TargetKeys.OPENAI_EXPECTED_VLLM_VERSION), false));
   }
 
   private static Duration seconds(String text) {
