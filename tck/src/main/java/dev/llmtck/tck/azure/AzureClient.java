@@ -3,6 +3,7 @@ package dev.llmtck.tck.azure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmtck.tck.evidence.Evidence;
+import dev.llmtck.tck.evidence.ExchangeRecorder;
 import dev.llmtck.tck.evidence.Redactor;
 import dev.llmtck.tck.sse.SseEvent;
 import dev.llmtck.tck.sse.SseReader;
@@ -16,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,13 +34,11 @@ final class AzureClient {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final AzureTarget target;
-  private final BiConsumer<String, String> reporter;
-  private final Redactor redactor;
+  private final ExchangeRecorder recorder;
 
   AzureClient(AzureTarget target, BiConsumer<String, String> reporter) {
     this.target = target;
-    this.reporter = reporter;
-    this.redactor = Redactor.of(List.of(target.apiKey()));
+    this.recorder = new ExchangeRecorder(Redactor.of(List.of(target.apiKey())), target.timeout(), reporter);
   }
 
   /** How a request authenticates. */
@@ -104,11 +102,10 @@ final class AzureClient {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       long millis = (System.nanoTime() - start) / 1_000_000;
-      publish(request, body, Evidence.response(redactor, response.statusCode(), response.headers().map(),
-          response.body(), millis), null);
+      recorder.answered(request, body, response.statusCode(), response.headers().map(), response.body(), millis);
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException | InterruptedException e) {
-      throw failed(request, body, e);
+      throw recorder.failed(request, body, e);
     }
   }
 
@@ -122,8 +119,7 @@ final class AzureClient {
       try (InputStream in = response.body()) {
         if (response.statusCode() != 200) {
           String error = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          publish(request, body, Evidence.response(redactor, response.statusCode(), response.headers().map(), error,
-              firstByte), null);
+          recorder.answered(request, body, response.statusCode(), response.headers().map(), error, firstByte);
           return new Stream(response.statusCode(), response.headers().map(), List.of(), List.of(), error);
         }
         SseReader reader = new SseReader(in);
@@ -145,12 +141,12 @@ final class AzureClient {
         } finally {
           deadline.cancel(false);
         }
-        publish(request, body, Evidence.response(redactor, response.statusCode(), response.headers().map(),
-            transcript.toString(), firstByte), null);
+        recorder.answered(request, body, response.statusCode(), response.headers().map(), transcript.toString(),
+            firstByte);
         return new Stream(200, response.headers().map(), List.copyOf(events), reader.violations(), null);
       }
     } catch (IOException | InterruptedException e) {
-      throw failed(request, body, e);
+      throw recorder.failed(request, body, e);
     }
   }
 
@@ -162,17 +158,16 @@ final class AzureClient {
         .build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      publish(request, "", Evidence.response(redactor, response.statusCode(), response.headers().map(),
-          response.body(), 0), null);
+      recorder.answered(request, "", response.statusCode(), response.headers().map(), response.body(), 0);
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException | InterruptedException e) {
-      throw failed(request, "", e);
+      throw recorder.failed(request, "", e);
     }
   }
 
   /** Publishes a finding for the report, e.g. which API forms the target serves. */
   void note(String key, String value) {
-    reporter.accept(key, redactor.text(value));
+    recorder.note(key, value);
   }
 
   private static void closeQuietly(InputStream in) {
@@ -192,23 +187,5 @@ final class AzureClient {
       builder.header(auth.header(), auth.value());
     }
     return builder.build();
-  }
-
-  private void publish(HttpRequest request, String body, Evidence.Response response, String failure) {
-    Map<String, List<String>> headers = new LinkedHashMap<>(request.headers().map());
-    Evidence evidence = new Evidence(Evidence.request(redactor, request.method(), request.uri().toString(), headers,
-        body), response, failure);
-    reporter.accept(Evidence.KEY, evidence.toJson());
-  }
-
-  private AssertionError failed(HttpRequest request, String body, Exception e) {
-    if (e instanceof InterruptedException) {
-      Thread.currentThread().interrupt();
-    }
-    String why = e instanceof HttpTimeoutException
-        ? "no response within " + target.timeout().toSeconds() + " s"
-        : "request failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    publish(request, body, null, redactor.text(why));
-    return new AssertionError(redactor.text(why + " (" + request.method() + " " + request.uri() + ")"));
   }
 }

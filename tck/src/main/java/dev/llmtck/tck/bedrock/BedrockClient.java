@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.llmtck.tck.evidence.Evidence;
+import dev.llmtck.tck.evidence.ExchangeRecorder;
 import dev.llmtck.tck.evidence.Redactor;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,13 +44,12 @@ public final class BedrockClient {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final BedrockTarget target;
-  private final BiConsumer<String, String> reporter;
-  private final Redactor redactor;
+  private final ExchangeRecorder recorder;
 
   BedrockClient(BedrockTarget target, BiConsumer<String, String> reporter) {
     this.target = target;
-    this.reporter = reporter;
-    this.redactor = Redactor.of(List.of(target.secretAccessKey(), target.sessionToken().orElse("")));
+    this.recorder = new ExchangeRecorder(
+        Redactor.of(List.of(target.secretAccessKey(), target.sessionToken().orElse(""))), target.timeout(), reporter);
   }
 
   /** How a request is signed. */
@@ -135,11 +134,11 @@ public final class BedrockClient {
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      publish(request, body, Evidence.response(redactor, response.statusCode(), response.headers().map(),
-          response.body(), millisSince(start)), null);
+      recorder.answered(request, body, response.statusCode(), response.headers().map(), response.body(),
+          millisSince(start));
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException | InterruptedException e) {
-      throw failed(request, body, e);
+      throw recorder.failed(request, body, e);
     }
   }
 
@@ -152,8 +151,7 @@ public final class BedrockClient {
       long millis = millisSince(start);
       if (response.statusCode() != 200) {
         String error = new String(response.body(), StandardCharsets.UTF_8);
-        publish(request, body, Evidence.response(redactor, response.statusCode(), response.headers().map(), error,
-            millis), null);
+        recorder.answered(request, body, response.statusCode(), response.headers().map(), error, millis);
         return new EventStream(response.statusCode(), response.headers().map(), List.of(), null, error);
       }
       List<Frame> frames = new ArrayList<>();
@@ -163,11 +161,10 @@ public final class BedrockClient {
       if (framingError != null) {
         transcript.append("[framing error: ").append(framingError).append("]\n");
       }
-      publish(request, body, Evidence.response(redactor, 200, response.headers().map(), transcript.toString(),
-          millis), null);
+      recorder.answered(request, body, 200, response.headers().map(), transcript.toString(), millis);
       return new EventStream(200, response.headers().map(), List.copyOf(frames), framingError, null);
     } catch (IOException | InterruptedException e) {
-      throw failed(request, body, e);
+      throw recorder.failed(request, body, e);
     }
   }
 
@@ -246,33 +243,16 @@ public final class BedrockClient {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
         throw new AssertionError("the target refused the fault switch (" + response.statusCode() + "): is it an "
-            + "llmtck Bedrock mock? " + redactor.text(response.body()));
+            + "llmtck Bedrock mock? " + recorder.mask(response.body()));
       }
     } catch (IOException | InterruptedException e) {
-      throw failed(request, spec == null ? "" : spec, e);
+      throw recorder.failed(request, spec == null ? "" : spec, e);
     }
   }
 
   /** Publishes a finding for the report (e.g. the values to type into GitLab). */
   void note(String key, String value) {
-    reporter.accept(key, redactor.text(value));
-  }
-
-  private void publish(HttpRequest request, String body, Evidence.Response response, String failure) {
-    Evidence evidence = new Evidence(Evidence.request(redactor, request.method(), request.uri().toString(),
-        request.headers().map(), body), response, failure);
-    reporter.accept(Evidence.KEY, evidence.toJson());
-  }
-
-  private AssertionError failed(HttpRequest request, String body, Exception e) {
-    if (e instanceof InterruptedException) {
-      Thread.currentThread().interrupt();
-    }
-    String why = e instanceof HttpTimeoutException
-        ? "no response within " + target.timeout().toSeconds() + " s"
-        : "request failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    publish(request, body, null, redactor.text(why));
-    return new AssertionError(redactor.text(why + " (" + request.method() + " " + request.uri() + ")"));
+    recorder.note(key, value);
   }
 
   private static long millisSince(long startNanos) {
