@@ -1,7 +1,6 @@
 package dev.llmtck.tck.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.llmtck.tck.evidence.Evidence;
 import dev.llmtck.tck.target.TargetKeys;
@@ -10,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 
@@ -18,11 +16,7 @@ import org.junit.platform.testkit.engine.EventType;
 class AzureContractOnReferenceTest {
 
   private static EngineExecutionResults runAll(Map<String, String> config) {
-    return EngineTestKit.engine("junit-jupiter")
-        .selectors(AzureClauses.CONTRACTS.stream().map(c -> selectClass(c))
-            .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
-        .configurationParameters(config)
-        .execute();
+    return AzureClauses.CONTRACT.runAll(config);
   }
 
   @Test
@@ -30,7 +24,7 @@ class AzureContractOnReferenceTest {
     EngineExecutionResults results = runAll(Map.of());
 
     results.testEvents().assertStatistics(stats -> stats
-        .started(AzureClauses.byId().size()).succeeded(AzureClauses.byId().size()).failed(0).aborted(0));
+        .started(AzureClauses.CONTRACT.byId().size()).succeeded(AzureClauses.CONTRACT.byId().size()).failed(0).aborted(0));
   }
 
   @Test
@@ -51,7 +45,7 @@ class AzureContractOnReferenceTest {
 
     results.testEvents().assertStatistics(stats -> stats.failed(0).succeeded(0));
     List<Event> aborted = results.testEvents().aborted().list();
-    assertThat(aborted).hasSize(AzureClauses.byId().size());
+    assertThat(aborted).hasSize(AzureClauses.CONTRACT.byId().size());
     assertThat(aborted.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
         .getThrowable().orElseThrow()).hasMessageContaining(TargetKeys.AZURE_API_KEY);
     assertThat(results.allEvents().list()).noneMatch(e -> e.getType() == EventType.DYNAMIC_TEST_REGISTERED);

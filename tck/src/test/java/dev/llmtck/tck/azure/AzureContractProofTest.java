@@ -13,14 +13,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.llmtck.fixtures.azure.AzureOpenAiMock;
 import dev.llmtck.tck.target.TargetKeys;
-import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,7 +31,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Every Azure clause can fail: each runs twice through a WireMock proxy in front of the reference mock, once
@@ -155,7 +152,7 @@ class AzureContractProofTest {
   void everyClauseHasAProof() {
     var proven = brokenPlatforms().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
 
-    assertThat(proven).containsExactlyInAnyOrderElementsOf(AzureClauses.byId().keySet());
+    assertThat(proven).containsExactlyInAnyOrderElementsOf(AzureClauses.CONTRACT.byId().keySet());
   }
 
   private static EngineExecutionResults run(String clauseId) {
@@ -163,7 +160,6 @@ class AzureContractProofTest {
   }
 
   private static EngineExecutionResults run(String clauseId, Map<String, String> overrides) {
-    Method method = AzureClauses.byId().get(clauseId);
     Map<String, String> config = new HashMap<>(Map.of(
         TargetKeys.AZURE_ENDPOINT, proxy.baseUrl(),
         TargetKeys.AZURE_API_KEY, KEY,
@@ -173,10 +169,7 @@ class AzureContractProofTest {
         TargetKeys.AZURE_FAULT_CONTROL, "true",
         TargetKeys.TIMEOUT_SECONDS, "20"));
     config.putAll(overrides);
-    return EngineTestKit.engine("junit-jupiter")
-        .selectors(selectMethod(method.getDeclaringClass(), method))
-        .configurationParameters(config)
-        .execute();
+    return AzureClauses.CONTRACT.run(clauseId, config);
   }
 
   private static Arguments broken(String clauseId, String defect, MappingBuilder stub,

@@ -1,7 +1,6 @@
 package dev.llmtck.tck.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -38,7 +36,7 @@ class AzureLiveProfileTest {
     }
 
     List<Event> failed = EngineTestKit.engine("junit-jupiter")
-        .selectors(AzureClauses.CONTRACTS.stream().map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
+        .selectors(AzureClauses.CONTRACT.selectors())
         .configurationParameters(config)
         .execute().testEvents().failed().list();
 

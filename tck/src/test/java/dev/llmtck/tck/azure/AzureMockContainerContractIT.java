@@ -1,6 +1,5 @@
 package dev.llmtck.tck.azure;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.llmtck.containers.AzureOpenAiMockContainer;
 import dev.llmtck.containers.LlmtckImage;
@@ -10,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
@@ -41,10 +39,10 @@ class AzureMockContainerContractIT {
 
   @Test
   void everyClausePasses() {
-    int clauses = AzureClauses.byId().size();
+    int clauses = AzureClauses.CONTRACT.byId().size();
 
     EngineTestKit.engine("junit-jupiter")
-        .selectors(AzureClauses.CONTRACTS.stream().map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
+        .selectors(AzureClauses.CONTRACT.selectors())
         .configurationParameters(Map.of(
             TargetKeys.AZURE_ENDPOINT, azure.getEndpoint(),
             TargetKeys.AZURE_API_KEY, azure.getApiKey(),

@@ -10,15 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /** With nothing configured, the Bedrock contract certifies the embedded reference mock, and it passes whole. */
 class BedrockContractOnReferenceTest {
 
   private static EngineExecutionResults runAll(Map<String, String> config) {
-    return EngineTestKit.engine("junit-jupiter").selectors(BedrockClauses.all()).configurationParameters(config)
-        .execute();
+    return BedrockClauses.CONTRACT.runAll(config);
   }
 
   @Test
@@ -27,7 +25,7 @@ class BedrockContractOnReferenceTest {
 
     results.testEvents().failed().list().forEach(e -> System.err.println(e.getTestDescriptor().getDisplayName() + ": "
         + e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElse(null)));
-    int clauses = BedrockClauses.byId().size();
+    int clauses = BedrockClauses.CONTRACT.byId().size();
     results.testEvents().assertStatistics(s -> s.started(clauses).succeeded(clauses).failed(0).aborted(0));
   }
 
@@ -53,7 +51,7 @@ class BedrockContractOnReferenceTest {
 
     results.testEvents().assertStatistics(s -> s.failed(0).succeeded(0));
     List<Event> aborted = results.testEvents().aborted().list();
-    assertThat(aborted).hasSize(BedrockClauses.byId().size());
+    assertThat(aborted).hasSize(BedrockClauses.CONTRACT.byId().size());
     assertThat(aborted.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
         .hasMessageContaining(TargetKeys.BEDROCK_ACCESS_KEY_ID);
   }

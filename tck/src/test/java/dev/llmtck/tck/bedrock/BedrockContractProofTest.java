@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -21,7 +20,6 @@ import dev.llmtck.fixtures.bedrock.Fault;
 import dev.llmtck.fixtures.bedrock.FaultEffect;
 import dev.llmtck.fixtures.bedrock.BedrockRuntimeMock;
 import dev.llmtck.tck.target.TargetKeys;
-import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,7 +31,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Every Bedrock clause can fail: each runs twice through a WireMock proxy (keeping the Host header, so SigV4
@@ -185,7 +182,7 @@ class BedrockContractProofTest {
     var proven = Stream.concat(brokenPlatforms().map(a -> (String) a.get()[0]), Stream.of("BDR-SDK-2"))
         .collect(Collectors.toSet());
 
-    assertThat(proven).containsExactlyInAnyOrderElementsOf(BedrockClauses.byId().keySet());
+    assertThat(proven).containsExactlyInAnyOrderElementsOf(BedrockClauses.CONTRACT.byId().keySet());
   }
 
   private static EngineExecutionResults run(String clauseId) {
@@ -197,24 +194,18 @@ class BedrockContractProofTest {
   }
 
   private static EngineExecutionResults run(String clauseId, String endpoint) {
-    Method method = BedrockClauses.byId().get(clauseId);
-    return EngineTestKit.engine("junit-jupiter")
-        .selectors(selectMethod(method.getDeclaringClass(), method))
-        .configurationParameters(Map.of(
-            TargetKeys.BEDROCK_ENDPOINT, endpoint,
-            TargetKeys.BEDROCK_REGION, bedrock.region(),
-            TargetKeys.BEDROCK_ACCESS_KEY_ID, KEY.accessKeyId(),
-            TargetKeys.BEDROCK_SECRET_ACCESS_KEY, KEY.secretAccessKey(),
-            TargetKeys.BEDROCK_SESSION_TOKEN, KEY.sessionToken(),
-            TargetKeys.BEDROCK_MODEL_ID, MODEL,
-            TargetKeys.BEDROCK_DISABLED_MODEL_ID, BedrockTargetExtension.EMBEDDED_DISABLED_MODEL,
-            TargetKeys.BEDROCK_PROFILE_ONLY_MODEL_ID, BedrockTargetExtension.EMBEDDED_PROFILE_ONLY_MODEL,
-            TargetKeys.BEDROCK_FAULT_CONTROL, "true",
-            TargetKeys.TIMEOUT_SECONDS, "20"))
-        .execute();
+    return BedrockClauses.CONTRACT.run(clauseId, Map.of(
+        TargetKeys.BEDROCK_ENDPOINT, endpoint,
+        TargetKeys.BEDROCK_REGION, bedrock.region(),
+        TargetKeys.BEDROCK_ACCESS_KEY_ID, KEY.accessKeyId(),
+        TargetKeys.BEDROCK_SECRET_ACCESS_KEY, KEY.secretAccessKey(),
+        TargetKeys.BEDROCK_SESSION_TOKEN, KEY.sessionToken(),
+        TargetKeys.BEDROCK_MODEL_ID, MODEL,
+        TargetKeys.BEDROCK_DISABLED_MODEL_ID, BedrockTargetExtension.EMBEDDED_DISABLED_MODEL,
+        TargetKeys.BEDROCK_PROFILE_ONLY_MODEL_ID, BedrockTargetExtension.EMBEDDED_PROFILE_ONLY_MODEL,
+        TargetKeys.BEDROCK_FAULT_CONTROL, "true",
+        TargetKeys.TIMEOUT_SECONDS, "20"));
   }
-
-
 
   private static EventStreamBodies converseEvents() {
     return EventStreamBodies.stream().event("messageStart", "{\"role\":\"assistant\"}")

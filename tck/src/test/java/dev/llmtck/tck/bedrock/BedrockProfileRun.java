@@ -4,7 +4,6 @@ import dev.llmtck.tck.clause.Clause;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Runs the whole Bedrock contract against a configured target and says which clauses failed. */
 final class BedrockProfileRun {
@@ -14,8 +13,7 @@ final class BedrockProfileRun {
 
   /** The clauses that failed, by id. */
   static List<Clause> failedClauses(Map<String, String> config) {
-    return EngineTestKit.engine("junit-jupiter").selectors(BedrockClauses.all()).configurationParameters(config)
-        .execute().testEvents().failed().list().stream()
+    return BedrockClauses.CONTRACT.runAll(config).testEvents().failed().list().stream()
         .map(e -> ((MethodSource) e.getTestDescriptor().getSource().orElseThrow()).getJavaMethod()
             .getAnnotation(Clause.class))
         .toList();
