@@ -1,10 +1,5 @@
 package dev.llmtck.containers;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +38,6 @@ public class AzureOpenAiMockContainer extends GenericContainer<AzureOpenAiMockCo
   public static final int PORT = 8080;
 
   private static final String READY_PATH = "/llmtck/ready";
-  private static final String FAULTS_PATH = "/llmtck/faults";
 
   private String apiKey = "llmtck-azure-key";
   private final Map<String, String> deployments = new LinkedHashMap<>();
@@ -118,42 +112,22 @@ public class AzureOpenAiMockContainer extends GenericContainer<AzureOpenAiMockCo
 
   /** The next {@code times} completion requests get Azure's 429 with {@code Retry-After: seconds}. */
   public void rateLimitNext(int times, int retryAfterSeconds) {
-    switchFault("{\"type\":\"rate_limit\",\"retryAfterSeconds\":" + retryAfterSeconds + ",\"times\":" + times + "}");
+    FaultSwitch.on(getEndpoint(),
+        "{\"type\":\"rate_limit\",\"retryAfterSeconds\":" + retryAfterSeconds + ",\"times\":" + times + "}");
   }
 
   /** The next {@code times} completion requests get a 500. */
   public void failNext(int times) {
-    switchFault("{\"type\":\"server_error\",\"times\":" + times + "}");
+    FaultSwitch.on(getEndpoint(), "{\"type\":\"server_error\",\"times\":" + times + "}");
   }
 
   /** Streamed answers stop after {@code events} events (no finish_reason, no [DONE]) until faults are cleared. */
   public void cutStreamsAfter(int events) {
-    switchFault("{\"type\":\"stream_cut\",\"afterEvents\":" + events + "}");
+    FaultSwitch.on(getEndpoint(), "{\"type\":\"stream_cut\",\"afterEvents\":" + events + "}");
   }
 
   /** Switches every fault off. */
   public void clearFaults() {
-    send(HttpRequest.newBuilder(URI.create(getEndpoint() + FAULTS_PATH)).DELETE().build());
-  }
-
-  private void switchFault(String json) {
-    send(HttpRequest.newBuilder(URI.create(getEndpoint() + FAULTS_PATH))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-  }
-
-  private static void send(HttpRequest request) {
-    try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException("the mock refused the fault switch: " + response.statusCode() + " "
-            + response.body());
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot reach the mock's fault switch", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while switching a fault", e);
-    }
+    FaultSwitch.clear(getEndpoint());
   }
 }

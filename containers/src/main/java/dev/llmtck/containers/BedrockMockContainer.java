@@ -1,10 +1,5 @@
 package dev.llmtck.containers;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +42,6 @@ public class BedrockMockContainer extends GenericContainer<BedrockMockContainer>
   public static final int PORT = 8080;
 
   private static final String READY_PATH = "/llmtck/ready";
-  private static final String FAULTS_PATH = "/llmtck/faults";
 
   private String region = "us-east-1";
   private String accessKeyId = "AKIAIOSFODNN7EXAMPLE";
@@ -189,28 +183,11 @@ public class BedrockMockContainer extends GenericContainer<BedrockMockContainer>
   /** Switches a fault on in the running mock (same syntax as {@link #withFault}). */
   public void addFault(String spec) {
     String json = "{\"fault\":\"" + spec.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-    send(HttpRequest.newBuilder(URI.create(getEndpoint() + FAULTS_PATH)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    FaultSwitch.on(getEndpoint(), json);
   }
 
   /** Switches every fault off. */
   public void clearFaults() {
-    send(HttpRequest.newBuilder(URI.create(getEndpoint() + FAULTS_PATH)).DELETE().build());
-  }
-
-  private static void send(HttpRequest request) {
-    try {
-      HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-          .send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException("the mock refused the fault switch: " + response.statusCode() + " "
-            + response.body());
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot reach the mock's fault switch", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while switching a fault", e);
-    }
+    FaultSwitch.clear(getEndpoint());
   }
 }
