@@ -2,14 +2,12 @@ package dev.llmtck.tck.azure;
 
 import dev.llmtck.fixtures.azure.AzureOpenAiMock;
 import dev.llmtck.tck.target.RunTarget;
+import dev.llmtck.tck.target.TargetExtension;
 import dev.llmtck.tck.target.TargetKeys;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives Azure clauses their {@link AzureTarget} and an {@link AzureClient} that records evidence. The target
@@ -17,36 +15,22 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * embedded {@link AzureOpenAiMock} once per run and certifies that. An endpoint without a key or a deployment
  * aborts every clause with a reason that names the missing key, rather than failing them.
  */
-public final class AzureTargetExtension implements BeforeEachCallback, ParameterResolver {
+public final class AzureTargetExtension extends TargetExtension<AzureTarget, AzureClient> {
   static final String EMBEDDED_PROMPT_TERM = "llmtck-filter-prompt";
   static final String EMBEDDED_ANSWER_TERM = "llmtck-filter-answer";
 
-  /** Resolves the target before each clause, so an incomplete one aborts the clause (skipped) rather than fails it. */
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    target(context);
+  /** Created by JUnit, through {@code @ExtendWith} on the contract. */
+  public AzureTargetExtension() {
+    super(AzureTarget.class, AzureClient.class);
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == AzureTarget.class || type == AzureClient.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    AzureTarget target = target(context);
-    if (parameter.getParameter().getType() == AzureTarget.class) {
-      return target;
-    }
+  protected AzureClient client(AzureTarget target, ExtensionContext context) {
     return new AzureClient(target, context::publishReportEntry);
   }
 
-  private static AzureTarget target(ExtensionContext context) {
-    return RunTarget.of(context, AzureTargetExtension.class, AzureTargetExtension::resolve);
-  }
-
-  private static RunTarget<AzureTarget> resolve(ExtensionContext context) {
+  @Override
+  protected RunTarget<AzureTarget> resolve(ExtensionContext context) {
     Duration timeout = Duration.ofSeconds(context.getConfigurationParameter(TargetKeys.TIMEOUT_SECONDS)
         .map(Long::parseLong).orElse(60L));
     String version = context.getConfigurationParameter(TargetKeys.AZURE_API_VERSION)

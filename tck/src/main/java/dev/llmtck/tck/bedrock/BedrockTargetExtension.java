@@ -3,15 +3,13 @@ package dev.llmtck.tck.bedrock;
 import dev.llmtck.fixtures.bedrock.BedrockCredentials;
 import dev.llmtck.fixtures.bedrock.BedrockRuntimeMock;
 import dev.llmtck.tck.target.RunTarget;
+import dev.llmtck.tck.target.TargetExtension;
 import dev.llmtck.tck.target.TargetKeys;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives Bedrock clauses their {@link BedrockTarget} and a {@link BedrockClient} that records evidence. With
@@ -19,36 +17,23 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * per run and certifies that; with credentials but no endpoint it certifies AWS's regional endpoint. A target
  * without credentials or without a model aborts every clause with a reason naming the missing key.
  */
-public final class BedrockTargetExtension implements BeforeEachCallback, ParameterResolver {
+public final class BedrockTargetExtension extends TargetExtension<BedrockTarget, BedrockClient> {
   static final String EMBEDDED_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
   static final String EMBEDDED_DISABLED_MODEL = "anthropic.claude-3-5-sonnet-20240620-v1:0";
   static final String EMBEDDED_PROFILE_ONLY_MODEL = "anthropic.claude-3-7-sonnet-20250219-v1:0";
 
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    target(context);
+  /** Created by JUnit, through {@code @ExtendWith} on the contract. */
+  public BedrockTargetExtension() {
+    super(BedrockTarget.class, BedrockClient.class);
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == BedrockTarget.class || type == BedrockClient.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    BedrockTarget target = target(context);
-    if (parameter.getParameter().getType() == BedrockTarget.class) {
-      return target;
-    }
+  protected BedrockClient client(BedrockTarget target, ExtensionContext context) {
     return new BedrockClient(target, context::publishReportEntry);
   }
 
-  private static BedrockTarget target(ExtensionContext context) {
-    return RunTarget.of(context, BedrockTargetExtension.class, BedrockTargetExtension::resolve);
-  }
-
-  private static RunTarget<BedrockTarget> resolve(ExtensionContext context) {
+  @Override
+  protected RunTarget<BedrockTarget> resolve(ExtensionContext context) {
     Duration timeout = Duration.ofSeconds(context.getConfigurationParameter(TargetKeys.TIMEOUT_SECONDS)
         .map(Long::parseLong).orElse(60L));
     Optional<String> endpoint = value(context, TargetKeys.BEDROCK_ENDPOINT);
