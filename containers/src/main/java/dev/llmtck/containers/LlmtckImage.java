@@ -3,6 +3,7 @@ package dev.llmtck.containers;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -48,7 +50,7 @@ public final class LlmtckImage {
   public static final LlmtckImage AZURE_OPENAI_MOCK = new LlmtckImage("azure-openai-mock");
 
   /** Every image llmtck builds (add new constants here too). */
-  public static final java.util.List<LlmtckImage> ALL = java.util.List.of(VLLM_SIMULATOR, BEDROCK_MOCK,
+  public static final List<LlmtckImage> ALL = List.of(VLLM_SIMULATOR, BEDROCK_MOCK,
       AZURE_OPENAI_MOCK);
 
   /** Environment variable naming the base image (an image with Java 17+ on the PATH). */
@@ -139,7 +141,7 @@ public final class LlmtckImage {
 
   static String version() {
     Properties properties = new Properties();
-    try (InputStream in = new java.io.ByteArrayInputStream(resource("version.properties"))) {
+    try (InputStream in = new ByteArrayInputStream(resource("version.properties"))) {
       properties.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -178,7 +180,7 @@ public final class LlmtckImage {
 
   /** Builds the images named on the command line (every image without arguments), printing their names. */
   public static void main(String[] args) {
-    java.util.List<String> wanted = java.util.List.of(args);
+    List<String> wanted = List.of(args);
     for (LlmtckImage image : ALL) {
       if (wanted.isEmpty() || wanted.contains(image.name)) {
         System.out.println(image.build().asCanonicalNameString());

@@ -1,9 +1,9 @@
 package dev.llmtck.containers;
 
-import dev.llmtck.containers.junit.RequiresDocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.llmtck.containers.junit.RequiresDocker;
 import dev.llmtck.fixtures.bedrock.ClockedSigV4AuthScheme;
 import java.net.URI;
 import java.time.Clock;

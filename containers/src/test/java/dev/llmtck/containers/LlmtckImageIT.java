@@ -1,9 +1,9 @@
 package dev.llmtck.containers;
 
-import dev.llmtck.containers.junit.RequiresDocker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.llmtck.containers.junit.RequiresDocker;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;

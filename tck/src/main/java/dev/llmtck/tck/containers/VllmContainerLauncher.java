@@ -13,6 +13,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -99,7 +101,7 @@ public final class VllmContainerLauncher implements TargetLauncher {
       String name = names.next();
       if (!KEYS.contains(name)) {
         throw new IllegalArgumentException("launch.vllmContainer: unknown key '" + name + "' (known: "
-            + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+            + String.join(", ", new TreeSet<>(KEYS)) + ")");
       }
     }
     String image = text(section, "image", SIMULATOR);
@@ -163,7 +165,7 @@ public final class VllmContainerLauncher implements TargetLauncher {
     return value == null || value.isNull() || value.asText().isBlank() ? fallback : value.asText();
   }
 
-  private static void ifText(JsonNode section, String key, java.util.function.Consumer<String> setter) {
+  private static void ifText(JsonNode section, String key, Consumer<String> setter) {
     String value = text(section, key, null);
     if (value != null) {
       setter.accept(value);
