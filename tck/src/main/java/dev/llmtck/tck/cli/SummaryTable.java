@@ -52,7 +52,9 @@ final class SummaryTable {
     if (!features.isEmpty()) {
       out.println();
       out.println("GitLab Duo features:");
-      features.forEach(v -> out.printf(Locale.ROOT, "  %-50s %s%n", v.feature().name(), DuoFeature.describe(v)));
+      features.forEach(v -> out.printf(Locale.ROOT, "  %-36s %s%n", v.feature().name(), DuoFeature.describe(v)));
+      out.println("  (the platform's behaviour; whether the model suits a feature is in GitLab's supported models"
+          + " table)");
     }
     out.println();
     out.printf(Locale.ROOT, "verdict: %s (%d clauses in %.1f s)%n", ReportFacts.verdictLine(run),
