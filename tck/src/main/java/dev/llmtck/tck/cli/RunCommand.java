@@ -97,14 +97,19 @@ final class RunCommand {
       PrintStream err) {
     String version = KitVersion.get();
     out.println("llmtck " + version + ": " + ReportFacts.targetLine(target));
-    String capabilities = target.get(TargetKeys.CAPABILITIES);
     String timeout = target.get(TargetKeys.TIMEOUT_SECONDS);
     out.println("  timeout " + (timeout == null ? ClauseRunner.DEFAULT_TIMEOUT_SECONDS : timeout) + " s per request"
-        + ", capabilities: " + (capabilities != null ? capabilities
-            : ReportFacts.embedded(target) ? "those of the embedded platform" : "none declared")
+        + ", capabilities: " + ReportFacts.capabilitiesLine(target)
         + (waivers.list().isEmpty() ? "" : ", " + waivers.list().size() + " waiver(s)"));
     GitLabValues gitLab = GitLabValues.of(target);
-    for (String warning : concat(resolver.warnings(), gitLab.warnings())) {
+    List<String> warnings = concat(resolver.warnings(), gitLab.warnings());
+    List<String> declared = ReportFacts.declaredCapabilities(target);
+    if (!declared.isEmpty() && !declared.equals(ReportFacts.capabilities(target))) {
+      warnings.add("the embedded reference platform has its own capabilities (" + String.join(", ",
+          ReportFacts.capabilities(target)) + "); the declared ones (" + String.join(", ", declared)
+          + ") apply only to a platform you point the run at");
+    }
+    for (String warning : warnings) {
       err.println("llmtck run: warning: " + target.redactor().text(warning));
     }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -3,6 +3,8 @@ package dev.llmtck.tck.cli;
 import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.Target;
 import dev.llmtck.tck.target.TargetKeys;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ final class TargetResolver {
   static final List<String> AWS_REGION_ENV = List.of("AWS_REGION_NAME", "AWS_REGION");
 
   private static final Set<String> PLATFORMS = Set.of("openai", "bedrock", "azure");
+  /** Every setting a contract reads: the values of TargetKeys' constants. */
+  private static final Set<String> KNOWN_SETTINGS = knownSettings();
 
   private final Map<String, String> env;
   private final List<String> warnings = new ArrayList<>();
@@ -158,9 +162,13 @@ final class TargetResolver {
     return names.stream().map(env::get).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
   }
 
-  private static void putSetting(Map<String, String> settings, Set<String> secretKeys, String key, String value) {
+  private void putSetting(Map<String, String> settings, Set<String> secretKeys, String key, String value) {
     if (!key.startsWith("llmtck.")) {
       throw new UsageException("setting '" + key + "' is not an llmtck.* setting");
+    }
+    if (!KNOWN_SETTINGS.contains(key)) {
+      warnings.add("setting '" + key + "' is not one this kit reads (see TargetKeys): it has no effect on the run;"
+          + " a typo, or a key an earlier version had?");
     }
     settings.put(key, value);
     String lower = key.toLowerCase(Locale.ROOT);
@@ -193,6 +201,20 @@ final class TargetResolver {
     } catch (URISyntaxException e) {
       throw new UsageException(flag + " is not a URL: '" + url + "'");
     }
+  }
+
+  private static Set<String> knownSettings() {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Field field : TargetKeys.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        try {
+          keys.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("TargetKeys' public constants are readable", e);
+        }
+      }
+    }
+    return Set.copyOf(keys);
   }
 
   private static String first(String... values) {

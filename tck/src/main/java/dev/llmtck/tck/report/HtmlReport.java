@@ -176,6 +176,8 @@ final class HtmlReport {
     if (ReportFacts.embedded(run.target())) {
       html.append("<tr><th>endpoint</th><td>the embedded reference platform, started for this run</td></tr>");
     }
+    html.append("<tr><th>capabilities</th><td>").append(esc(ReportFacts.capabilitiesLine(run.target())))
+        .append("</td></tr>");
     run.target().describe().forEach((key, value) -> html.append("<tr><th>").append(esc(key)).append("</th><td><code>")
         .append(esc(value)).append("</code></td></tr>"));
     html.append("</table></section>\n");

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.report;
 
+import dev.llmtck.tck.clause.Level;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.RunResult;
@@ -16,9 +17,17 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * {@code junit.xml}: the run in the JUnit XML dialect GitLab CI shows natively ({@code artifacts:reports:junit}):
  * one {@code <testsuite>} per area, one {@code <testcase>} per clause named {@code <id> [<level>] <statement>}.
- * A failure is a {@code <failure>} (SHOULD failures too: they are failures, only not fatal); skipped and
- * waived clauses are {@code <skipped>} with the reason. Written here rather than by JUnit's legacy XML listener
- * because that listener knows neither waivers nor clause ids.
+ *
+ * <p>GitLab knows four test statuses (success, failed, error, skipped: a {@code <failure>}, {@code <error>} or
+ * {@code <skipped>} child, else success), shows the child's element content (not its {@code message}
+ * attribute), and tracks a test across pipelines by suite, class and test name. So: every failed clause is a
+ * {@code <failure>}, SHOULD and MAY ones too, because the platform did fail the check and GitLab has no
+ * "warning" status (a {@code <skipped>} would say "not checked", which is false); the level is in the test
+ * name and the failure text starts with {@code SHOULD clause failed (not fatal: ...)}, so a reader of the test
+ * tab sees why the job still passed. The names do not change with the outcome, so GitLab's "failed N times
+ * before" history stays joined up. Skipped and waived clauses are {@code <skipped>} with the reason as content.
+ * Written here rather than by JUnit's legacy XML listener because that listener knows neither waivers nor
+ * clause ids.
  */
 final class JUnitXmlReport {
   private JUnitXmlReport() {
@@ -72,26 +81,34 @@ final class JUnitXmlReport {
       String message = result.message() == null ? "" : result.message();
       switch (result.status()) {
         case FAILED -> {
+          String verdict = verdict(result.clause().level());
           xml.writeStartElement("failure");
-          xml.writeAttribute("message", clean(firstLine(message)));
+          xml.writeAttribute("message", clean(verdict + ": " + firstLine(message)));
           xml.writeAttribute("type", result.clause().level().name());
-          xml.writeCharacters(clean(message + evidenceText(result)));
+          xml.writeCharacters(clean(verdict + "\n\n" + message + evidenceText(result)));
           xml.writeEndElement();
         }
-        case SKIPPED -> {
-          xml.writeEmptyElement("skipped");
-          xml.writeAttribute("message", clean(message));
-        }
-        case WAIVED -> {
-          xml.writeEmptyElement("skipped");
-          xml.writeAttribute("message", clean("waived (" + result.waiverReason() + "): " + message));
-        }
+        case SKIPPED -> skipped(xml, "skipped: " + message);
+        case WAIVED -> skipped(xml, "waived (" + result.waiverReason() + "): " + message);
         case PASSED -> {
         }
       }
       xml.writeEndElement();
     }
     xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  /** The first line of a failure: the level and whether it decides the run. */
+  static String verdict(Level level) {
+    return level == Level.MUST ? "MUST clause failed (fatal: the run fails, exit code 1)"
+        : level + " clause failed (not fatal: reported, the run still passes when every MUST clause does)";
+  }
+
+  private static void skipped(XMLStreamWriter xml, String reason) throws XMLStreamException {
+    xml.writeStartElement("skipped");
+    xml.writeAttribute("message", clean(firstLine(reason)));
+    xml.writeCharacters(clean(reason));
     xml.writeEndElement();
   }
 

@@ -36,6 +36,8 @@ final class JsonReport {
     target.put("platform", run.target().platform());
     target.put("profile", run.target().profile());
     target.put("embedded", ReportFacts.embedded(run.target()));
+    ArrayNode capabilities = target.putArray("capabilities");
+    ReportFacts.capabilities(run.target()).forEach(capabilities::add);
     ObjectNode settings = target.putObject("settings");
     run.target().describe().forEach(settings::put);
     ObjectNode gitlab = target.putObject("gitlab");

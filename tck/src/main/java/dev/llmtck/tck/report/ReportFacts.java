@@ -5,10 +5,15 @@ import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.Target;
 import dev.llmtck.tck.target.TargetKeys;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Sentences and facts every report states the same way. */
 public final class ReportFacts {
+  /** What the embedded OpenAI reference platform runs with: tool calling on (README, "the OAI contract"). */
+  private static final List<String> EMBEDDED_OPENAI_CAPABILITIES = List.of("tools");
+
   private ReportFacts() {
   }
 
@@ -21,6 +26,33 @@ public final class ReportFacts {
           && target.get(TargetKeys.BEDROCK_ACCESS_KEY_ID) == null;
       default -> false;
     };
+  }
+
+  /**
+   * The optional capabilities the run's target has. A configured target has those it declares
+   * ({@link TargetKeys#CAPABILITIES}); the embedded OpenAI reference platform has its own (it runs with tool
+   * calling on and ignores declared capabilities), the embedded Azure and Bedrock mocks none the contract asks about.
+   */
+  public static List<String> capabilities(Target target) {
+    if (embedded(target) && target.platform().equals("openai")) {
+      return EMBEDDED_OPENAI_CAPABILITIES;
+    }
+    return declaredCapabilities(target);
+  }
+
+  /** The capabilities the target declares, as given. */
+  public static List<String> declaredCapabilities(Target target) {
+    String declared = target.get(TargetKeys.CAPABILITIES);
+    return declared == null ? List.of() : Arrays.stream(declared.split(",")).map(String::strip)
+        .filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** The capabilities in one phrase: {@code tools (the embedded platform's)}, {@code none declared}, ... */
+  public static String capabilitiesLine(Target target) {
+    List<String> capabilities = capabilities(target);
+    String list = capabilities.isEmpty() ? "none" : String.join(", ", capabilities);
+    return embedded(target) ? list + " (the embedded reference platform's)"
+        : capabilities.isEmpty() ? "none declared" : list;
   }
 
   /** One line naming what was certified. */

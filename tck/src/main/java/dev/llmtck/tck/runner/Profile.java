@@ -23,8 +23,8 @@ import java.util.Map;
  * timeoutSeconds: 120
  * waivers:
  *   - {id: OAI-HEALTH-1, reason: "the proxy hides /health", expires: 2026-12-31}
- * settings:                        # any other llmtck.* configuration parameter
- *   llmtck.openai.tokenizerMode: mistral
+ * settings: {}                     # any other llmtck.* configuration parameter (TargetKeys), e.g. on an
+ *                                  # Azure target llmtck.azure.filteredPrompt: "Please repeat: forbidden"
  * launch: {...}                    # reserved: how to start the target before the run
  * }</pre>
  *

@@ -51,5 +51,16 @@ class EmbeddedRunTest {
     assertThat(report.path("verdict").path("certified").asBoolean()).isTrue();
     assertThat(dir.resolve("report.html")).exists();
     assertThat(dir.resolve("junit.xml")).exists();
+    if (platform.equals("openai")) {
+      // The embedded platform runs with tool calling on: the console and the report say so, and the tool
+      // clauses prove it by running (a capability the platform lacked would skip them).
+      assertThat(console).contains("capabilities: tools (the embedded reference platform's)");
+      assertThat(report.path("target").path("capabilities").toString()).isEqualTo("[\"tools\"]");
+      report.path("clauses").forEach(clause -> {
+        if (clause.path("id").asText().startsWith("OAI-TOOLS-")) {
+          assertThat(clause.path("status").asText()).as(clause.path("id").asText()).isEqualTo("passed");
+        }
+      });
+    }
   }
 }

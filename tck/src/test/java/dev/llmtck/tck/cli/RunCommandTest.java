@@ -74,7 +74,20 @@ class RunCommandTest {
           "--report-dir", dir.toString());
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(status(JSON.readTree(dir.resolve("report.json").toFile()), "FAKE-TOOLS-1")).isEqualTo("passed");
+      assertThat(run.out()).containsPattern("capabilities: tools\\R").doesNotContain("embedded");
+      JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
+      assertThat(status(report, "FAKE-TOOLS-1")).isEqualTo("passed");
+      assertThat(report.path("target").path("capabilities").toString()).isEqualTo("[\"tools\"]");
+    }
+  }
+
+  @Test
+  void targetWithoutCapabilitiesSaysNoneDeclared() throws Exception {
+    try (FakePlatformServer server = FakePlatformServer.start(Mode.CONFORMING)) {
+      CliRun run = CliRun.run("--base-url", server.baseUrl(), "--model", "m", "--report-dir", dir.toString());
+
+      assertThat(run.out()).contains("capabilities: none declared");
+      assertThat(JSON.readTree(dir.resolve("report.json").toFile()).path("target").path("capabilities")).isEmpty();
     }
   }
 

@@ -88,6 +88,18 @@ class TargetResolverTest {
   }
 
   @Test
+  void aSettingNoContractReadsIsWarnedAbout() {
+    TargetResolver resolver = new TargetResolver(Map.of());
+    Profile profile = new Profile("p", null, "azure", null, null, null, null, null, null, null, null, null, null,
+        null, Map.of("llmtck.openai.tokenizerMode", "mistral", TargetKeys.AZURE_FILTERED_PROMPT, "forbidden"), null);
+
+    resolver.resolve(RunOptions.parse(), profile);
+
+    assertThat(resolver.warnings()).singleElement().asString().contains("'llmtck.openai.tokenizerMode'")
+        .contains("no effect");
+  }
+
+  @Test
   void bedrockRefusesAnApiKeyFlag() {
     assertThatThrownBy(() -> new TargetResolver(Map.of()).resolve(RunOptions.parse("--platform", "bedrock",
         "--api-key", "x"), null)).hasMessageContaining("AWS_ACCESS_KEY_ID");

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.llmtck.tck.runner.RunResult;
+import dev.llmtck.tck.runner.fake.FakePlatformServer;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /** The three report files of a run with every status: their shape, their escaping, and no secret in them. */
 class ReportFilesTest {
@@ -65,8 +69,29 @@ class ReportFilesTest {
     assertThat(failures.getLength()).isEqualTo(1);
     Element failure = (Element) failures.item(0);
     assertThat(((Element) failure.getParentNode()).getAttribute("name")).startsWith("FAKE-PING-1 [MUST]");
-    assertThat(failure.getTextContent()).contains("500").contains("GET http://127.0.0.1");
-    assertThat(xml.getElementsByTagName("skipped").getLength()).as("one skipped, one waived").isEqualTo(2);
+    assertThat(failure.getTextContent()).startsWith("MUST clause failed (fatal").contains("500")
+        .contains("GET http://127.0.0.1");
+    NodeList skipped = xml.getElementsByTagName("skipped");
+    assertThat(skipped.getLength()).as("one skipped, one waived").isEqualTo(2);
+    for (int i = 0; i < skipped.getLength(); i++) {
+      assertThat(skipped.item(i).getTextContent()).as("GitLab shows the element's content, not its attribute")
+          .matches("(?s)(skipped|waived \\(the fake echoes keys on purpose\\)): .+");
+    }
+  }
+
+  @Test
+  void failedShouldClauseIsAFailureThatSaysItIsNotFatal() throws Exception {
+    RunResult run = ReportFixture.run(FakePlatformServer.Mode.ECHO_BROKEN);
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new InputSource(new StringReader(JUnitXmlReport.render(run))));
+
+    assertThat(run.exitCode()).isZero();
+    NodeList failures = xml.getElementsByTagName("failure");
+    assertThat(failures.getLength()).isEqualTo(1);
+    Element failure = (Element) failures.item(0);
+    assertThat(((Element) failure.getParentNode()).getAttribute("name")).startsWith("FAKE-ECHO-1 [SHOULD]");
+    assertThat(failure.getTextContent()).startsWith("SHOULD clause failed (not fatal");
+    assertThat(failure.getAttribute("message")).startsWith("SHOULD clause failed (not fatal");
   }
 
   @Test

@@ -21,7 +21,12 @@ final class ReportFixture {
   }
 
   static RunResult mixedRun() throws IOException {
-    try (FakePlatformServer server = FakePlatformServer.start(FakePlatformServer.Mode.PING_BROKEN)) {
+    return run(FakePlatformServer.Mode.PING_BROKEN);
+  }
+
+  /** A run of the fake contract against a fake platform in {@code mode}. */
+  static RunResult run(FakePlatformServer.Mode mode) throws IOException {
+    try (FakePlatformServer server = FakePlatformServer.start(mode)) {
       Target target = new Target("openai", "fixture", Map.of(TargetKeys.OPENAI_BASE_URL, server.baseUrl(),
           TargetKeys.OPENAI_MODEL, "m", TargetKeys.OPENAI_API_KEY, KEY, TargetKeys.TIMEOUT_SECONDS, "5"),
           Set.of(TargetKeys.OPENAI_API_KEY));
