@@ -31,9 +31,12 @@ public class ChatStreamContractTest {
   }
 
   @Clause(id = "OAI-STREAM-2", level = Level.MUST,
-      statement = "chat chunks are chat.completion.chunk with one id and model, role assistant first, and one "
-          + "final chunk per choice with finish_reason",
-      source = "OpenAI API reference, The chat completion chunk object; vLLM ChatCompletionStreamResponse")
+      statement = "chat chunks are chat.completion.chunk with one id and one model (the requested one or, for one "
+          + "of several served names of a model, its first one), role assistant first, and one final chunk per "
+          + "choice with finish_reason",
+      source = "OpenAI API reference, The chat completion chunk object; vLLM ChatCompletionStreamResponse, model "
+          + "from OpenAIServingModels.model_name (first --served-model-name; vLLM 0.8 to 0.10 echo the requested "
+          + "one, PRs #13568 and #24663)")
   void chunksFormOneCompletion(OpenAiTarget target, OpenAiClient client) {
     EventStreamResponse stream = client.stream("/chat/completions",
         RequestBody.chat(target).user("Name a river.").with("max_tokens", 16).streamed().json());
@@ -43,11 +46,14 @@ public class ChatStreamContractTest {
       OpenAiSchema.CHAT_COMPLETION_CHUNK.check(chunks.get(i), "chunk " + (i + 1));
     }
     String id = chunks.get(0).path("id").asText();
+    String model = chunks.get(0).path("model").asText();
     for (JsonNode chunk : chunks) {
       assertThat(chunk.path("id").asText()).withFailMessage("the stream changes id from %s to %s", id,
           chunk.path("id").asText()).isEqualTo(id);
-      assertThat(chunk.path("model").asText()).as("model of every chunk").isEqualTo(target.model());
+      assertThat(chunk.path("model").asText()).withFailMessage("the stream changes model from %s to %s", model,
+          chunk.path("model").asText()).isEqualTo(model);
     }
+    AnsweredModel.expect(model, target, client, "the model of the chunks");
     JsonNode firstDelta = chunks.get(0).path("choices").path(0).path("delta");
     assertThat(firstDelta.path("role").asText(null))
         .withFailMessage("the first chunk's delta does not carry role \"assistant\": %s", chunks.get(0))
