@@ -18,7 +18,7 @@ import org.opentest4j.AssertionFailedError;
 @OpenAiContract
 public class ChatStreamContractTest {
   /** How many streams {@code OAI-STREAM-5} reads before it calls a body buffered. */
-  private static final int BURST_TRIES = 3;
+  private static final int BURST_TRIES = 5;
 
   @Clause(id = "OAI-STREAM-1", level = Level.MUST,
       statement = "a stream answers 200 text/event-stream with data: <json> events framed by blank lines and "
