@@ -126,6 +126,29 @@ class SeveralTargetsTest {
   }
 
   @Test
+  void aTargetThatCannotBeLaunchedLeavesTheRunIncompleteWhileTheOthersStillRun() throws Exception {
+    try (FakePlatformServer good = FakePlatformServer.start(Mode.CONFORMING)) {
+      Path unstartable = dir.resolve("unstartable.yaml");
+      Files.writeString(unstartable, "name: unstartable\nplatform: openai\nmodel: m\nlaunch:\n  fake: nosuchmode\n");
+      Path reports = dir.resolve("reports");
+
+      CliRun run = CliRun.run("--profile", unstartable.toString(), "--profile", profile("good", good, null),
+          "--report-dir", reports.toString());
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err()).contains("could not launch the target of profile unstartable");
+      assertThat(run.out()).as("the other target still ran").contains("=== target 2/2: good ===")
+          .containsPattern("unstartable\\s+openai\\s+NOT RUN").contains("verdict: NOT COMPLETE: unstartable could not run");
+      JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
+      assertThat(validate(summary)).isEmpty();
+      assertThat(summary.path("verdict").path("exitCode").asInt()).isEqualTo(2);
+      assertThat(summary.path("targets").get(0).path("ran").asBoolean()).isFalse();
+      assertThat(summary.path("targets").get(0).path("problem").asText()).contains("could not launch");
+      assertThat(reports.resolve("good/report.json")).exists();
+    }
+  }
+
+  @Test
   void targetFlagsBesideSeveralProfilesAreRefusedButTheTimeoutAppliesToAll() throws Exception {
     try (FakePlatformServer a = FakePlatformServer.start(Mode.CONFORMING)) {
       String first = profile("a", a, null);
