@@ -51,9 +51,9 @@ class SeveralPlatformsTest {
       ByteArrayOutputStream console = new ByteArrayOutputStream();
       int code;
       try (PrintStream print = new PrintStream(console, true, StandardCharsets.UTF_8)) {
-        code = new RunCommand(Map.of("AZ_KEY", AZURE_KEY, "VLLM_KEY", VLLM_KEY)).run(new String[] {"--profile", openAi.toString(),
-            "--profile", azureProfile.toString(), "--profile", bedrock.toString(), "--report-dir",
-            reports.toString()}, print, print);
+        code = new RunCommand(Map.of("AZ_KEY", AZURE_KEY, "VLLM_KEY", VLLM_KEY)).run(new String[] {"--profile",
+            openAi.toString(), "--profile", azureProfile.toString(), "--profile", bedrock.toString(),
+            "--report-dir", reports.toString()}, print, print);
       }
       String out = console.toString(StandardCharsets.UTF_8);
 

@@ -132,7 +132,8 @@ class SeveralTargetsTest {
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
       assertThat(run.err()).contains("could not launch the target of profile unstartable");
       assertThat(run.out()).as("the other target still ran").contains("=== target 2/2: good ===")
-          .containsPattern("unstartable\\s+openai\\s+NOT RUN").contains("verdict: NOT COMPLETE: unstartable could not run");
+          .containsPattern("unstartable\\s+openai\\s+NOT RUN")
+          .contains("verdict: NOT COMPLETE: unstartable could not run");
       JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
       assertThat(validate(summary)).isEmpty();
       assertThat(summary.path("verdict").path("exitCode").asInt()).isEqualTo(2);
