@@ -31,8 +31,9 @@ final class SummaryTable {
     for (Level level : Level.values()) {
       long total = run.results().stream().filter(r -> r.clause().level() == level).count();
       if (total > 0) {
-        out.printf(Locale.ROOT, ROW, level, run.count(level, ClauseStatus.PASSED), run.count(level, ClauseStatus.FAILED),
-            run.count(level, ClauseStatus.WAIVED), run.count(level, ClauseStatus.SKIPPED), total);
+        out.printf(Locale.ROOT, ROW, level, run.count(level, ClauseStatus.PASSED),
+            run.count(level, ClauseStatus.FAILED), run.count(level, ClauseStatus.WAIVED),
+            run.count(level, ClauseStatus.SKIPPED), total);
       }
     }
     out.printf(Locale.ROOT, ROW, "all", run.count(ClauseStatus.PASSED), run.count(ClauseStatus.FAILED),

@@ -119,7 +119,7 @@ final class JUnitXmlReport {
   }
 
   /** The first line of a failure: the level and whether it decides the run. */
-  static String verdict(Level level) {
+  private static String verdict(Level level) {
     return level == Level.MUST ? "MUST clause failed (fatal: the run fails, exit code 1)"
         : level + " clause failed (not fatal: reported, the run still passes when every MUST clause does)";
   }

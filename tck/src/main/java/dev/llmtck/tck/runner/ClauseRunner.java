@@ -22,9 +22,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs a contract (the {@code @Clause} tests of one package) against a {@link Target} with the JUnit Platform
- * launcher, and returns one result per clause, ordered by area and number. Each clause is bounded in time: beyond the per-request timeout
- * the contract applies itself, a clause still running after {@link #clauseBoundSeconds} is stopped and fails,
- * so a platform that accepts connections and never answers cannot hang the run.
+ * launcher, and returns one result per clause, ordered by area and number. Each clause is bounded in time: beyond
+ * the per-request timeout the contract applies itself, a clause still running after {@link #clauseBoundSeconds}
+ * is stopped and fails, so a platform that accepts connections and never answers cannot hang the run.
  */
 public final class ClauseRunner {
   /** The default per-request timeout when the target sets none, in seconds. */

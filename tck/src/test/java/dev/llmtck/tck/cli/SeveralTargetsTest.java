@@ -108,20 +108,38 @@ class SeveralTargetsTest {
   @Test
   void everyTargetsConfigurationIsCheckedBeforeAnythingRuns() throws Exception {
     try (FakePlatformServer good = FakePlatformServer.start(Mode.CONFORMING)) {
-      Path typo = dir.resolve("typo.yaml");
-      Files.writeString(typo, "name: typo\nplatform: openai\nbaseUrl: http://127.0.0.1:1/v1\nmodle: m\n");
-      Path badPlatform = dir.resolve("bad-platform.yaml");
-      Files.writeString(badPlatform, "name: bad\nplatform: vertex\n");
       Path reports = dir.resolve("reports");
-
-      CliRun run = CliRun.run("--profile", profile("good", good, null), "--profile", typo.toString(), "--profile",
-          badPlatform.toString(), "--report-dir", reports.toString());
+      CliRun run = CliRun.run("--profile", profile("good", good, null), "--profile", yaml("typo.yaml",
+          "name: typo\nplatform: openai\nbaseUrl: http://127.0.0.1:1/v1\nmodle: m\n"), "--profile",
+          yaml("bad-platform.yaml", "name: bad\nplatform: vertex\n"), "--report-dir", reports.toString());
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
       assertThat(run.err()).contains("typo.yaml").contains("modle").contains("bad-platform.yaml")
           .contains("vertex").contains("nothing was run");
       assertThat(run.out()).doesNotContain("running");
       assertThat(reports).doesNotExist();
+    }
+  }
+
+  @Test
+  void aTargetThatCannotBeLaunchedLeavesTheRunIncompleteWhileTheOthersStillRun() throws Exception {
+    try (FakePlatformServer good = FakePlatformServer.start(Mode.CONFORMING)) {
+      Path reports = dir.resolve("reports");
+      CliRun run = CliRun.run("--profile", yaml("unstartable.yaml",
+          "name: unstartable\nplatform: openai\nmodel: m\nlaunch:\n  fake: nosuchmode\n"), "--profile",
+          profile("good", good, null), "--report-dir", reports.toString());
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err()).contains("could not launch the target of profile unstartable");
+      assertThat(run.out()).as("the other target still ran").contains("=== target 2/2: good ===")
+          .containsPattern("unstartable\\s+openai\\s+NOT RUN")
+          .contains("verdict: NOT COMPLETE: unstartable could not run");
+      JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
+      assertThat(validate(summary)).isEmpty();
+      assertThat(summary.path("verdict").path("exitCode").asInt()).isEqualTo(2);
+      assertThat(summary.path("targets").get(0).path("ran").asBoolean()).isFalse();
+      assertThat(summary.path("targets").get(0).path("problem").asText()).contains("could not launch");
+      assertThat(reports.resolve("good/report.json")).exists();
     }
   }
 
@@ -158,6 +176,12 @@ class SeveralTargetsTest {
       assertThat(dir.resolve("r/same-name/report.json")).exists();
       assertThat(dir.resolve("r/same-name-2/report.json")).exists();
     }
+  }
+
+  private String yaml(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file.toString();
   }
 
   private String profile(String name, FakePlatformServer server, String keyEnv) throws Exception {
