@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.llmtck.containers.LlmtckImage;
+import dev.llmtck.fixtures.vllm.VllmVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
   /** The image this module is written for. */
   public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("vllm/vllm-openai");
 
-  /** The oldest vLLM release GitLab Duo Self-Hosted supports; older tags are refused. */
+  /** The oldest release GitLab Duo Self-Hosted supports ({@link VllmVersion#OLDEST_SUPPORTED}); older are refused. */
   public static final String OLDEST_SUPPORTED_TAG = "v0.6.4.post1";
 
   /** The pinned default: the release GitLab Duo Self-Hosted documents as its baseline. */
@@ -132,7 +133,7 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
     dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
     genuineVllm = dockerImageName.getRepository().equals(DEFAULT_IMAGE_NAME.getRepository());
     if (genuineVllm) {
-      VllmRelease.parse(dockerImageName.getVersionPart()).filter(r -> r.isBefore(VllmRelease.OLDEST_SUPPORTED))
+      VllmVersion.ofImageTag(dockerImageName.getVersionPart()).filter(r -> r.isBefore(VllmVersion.OLDEST_SUPPORTED))
           .ifPresent(r -> {
             throw new IllegalArgumentException("vLLM " + r + " (" + dockerImageName.asCanonicalNameString()
                 + ") is older than " + OLDEST_SUPPORTED_TAG + ", the oldest release GitLab Duo Self-Hosted"

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.DeviceRequest;
+import dev.llmtck.fixtures.vllm.VllmVersion;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,11 @@ class VllmContainerTest {
         .hasMessageContaining("older than v0.6.4.post1");
     assertThatThrownBy(() -> new VllmContainer("vllm/vllm-openai:v0.6.4"))
         .hasMessageContaining("older than v0.6.4.post1");
+  }
+
+  @Test
+  void theOldestSupportedTagNamesTheOldestSupportedVersion() {
+    assertThat(VllmVersion.ofImageTag(VllmContainer.OLDEST_SUPPORTED_TAG)).contains(VllmVersion.OLDEST_SUPPORTED);
   }
 
   @Test

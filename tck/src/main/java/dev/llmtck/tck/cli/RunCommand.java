@@ -1,7 +1,10 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.evidence.Redactor;
 import dev.llmtck.tck.report.ReportFacts;
 import dev.llmtck.tck.report.ReportWriter;
+import dev.llmtck.tck.report.SummaryFacts;
+import dev.llmtck.tck.report.TargetRun;
 import dev.llmtck.tck.runner.ClauseRunner;
 import dev.llmtck.tck.runner.GitLabValues;
 import dev.llmtck.tck.runner.Profile;
@@ -18,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -26,10 +30,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code llmtck run}: certifies one target. Resolves it from flags, profile and environment, runs its platform's
- * contract clause by clause with progress on the console, prints the summary and the values to type into
- * GitLab, writes the reports. Exit code 0 when every MUST clause passed, 1 when one failed, 2 for a usage or
- * configuration error (one message, no stack trace).
+ * {@code llmtck run}: certifies one target, or several side by side (GL-MULTI-1, {@code --profile} repeated).
+ * Resolves each target from flags, profile and environment, runs its platform's contract clause by clause with
+ * progress on the console, prints the summary and the values to type into GitLab, writes the reports (with
+ * several targets: each target's in its own subdirectory, plus a summary). Exit code 0 when every MUST clause
+ * passed, 1 when one failed, 2 for a usage or configuration error (one message, no stack trace; with several
+ * targets, every target's configuration is checked before anything runs).
  */
 final class RunCommand {
   static final Path DEFAULT_REPORT_DIR = Path.of("target", "llmtck-report");
@@ -47,45 +53,136 @@ final class RunCommand {
     this.env = env;
   }
 
+  /** A target ready to run: resolved, its waivers read, the problems found on the way; nothing started yet. */
+  private record Prepared(Profile profile, Target target, Waivers waivers, List<String> warnings) {
+  }
+
   int run(String[] args, PrintStream out, PrintStream err) {
     RunOptions options;
-    Profile profile;
-    Target target;
-    Waivers waivers;
-    TargetResolver resolver = new TargetResolver(env);
+    Prepared prepared;
     try {
       options = RunOptions.parse(args);
       if (options.help) {
         out.println(RunOptions.USAGE);
         return 0;
       }
-      profile = options.profile == null ? null : Profile.load(options.profile);
-      target = resolver.resolve(options, profile);
-      waivers = Waivers.of(profile == null ? List.of() : profile.waivers());
-      if (options.waivers != null) {
-        waivers = waivers.with(Waivers.load(options.waivers));
+      if (options.profiles.size() > 1) {
+        return runSeveral(options, out, err);
       }
+      prepared = prepare(options, options.profiles.isEmpty() ? null : options.profiles.get(0));
     } catch (UsageException | IllegalArgumentException e) {
-      err.println("llmtck run: " + e.getMessage());
-      err.println("(llmtck run --help lists the options)");
-      return 2;
+      return configurationError(err, e.getMessage());
     }
     Path reportDir = options.reportDir != null ? options.reportDir : DEFAULT_REPORT_DIR;
+    TargetRun run = certify(prepared, prepared.profile() == null ? "target" : prepared.profile().name(), ".",
+        reportDir, List.of(), out, err);
+    if (run.ran()) {
+      out.println();
+      out.println("reports: " + ReportWriter.FILES.stream().map(f -> reportDir.resolve(f).toString())
+          .collect(Collectors.joining(", ")));
+    }
+    return run.exitCode();
+  }
+
+  /**
+   * Several profiles: every target is prepared (and every configuration problem reported) before the first
+   * runs; then each runs in turn, its reports in its own subdirectory; then the side-by-side summary.
+   */
+  private int runSeveral(RunOptions options, PrintStream out, PrintStream err) {
+    List<String> targetFlags = options.targetFlags();
+    if (!targetFlags.isEmpty()) {
+      throw new UsageException("with several --profile options, " + String.join(", ", targetFlags)
+          + (targetFlags.size() == 1 ? " is" : " are") + " ambiguous (which target?): put it in the profiles;"
+          + " only " + String.join(", ", RunOptions.RUN_FLAGS.stream().sorted().toList())
+          + " apply to every target");
+    }
+    List<Prepared> targets = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Path file : options.profiles) {
+      try {
+        Prepared prepared = prepare(options, file);
+        if (prepared.profile().launch() != null && launcherFor(prepared.profile()) == null) {
+          throw new UsageException(noLauncher(prepared.profile()));
+        }
+        targets.add(prepared);
+      } catch (UsageException | IllegalArgumentException e) {
+        problems.add(file + ": " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.forEach(problem -> err.println("llmtck run: " + problem));
+      err.println("llmtck run: nothing was run: fix the profile" + (problems.size() == 1 ? "" : "s") + " above"
+          + " (llmtck run --help lists the options)");
+      return 2;
+    }
+    List<String> names = uniqueNames(targets, options.profiles);
+    List<String> secrets = targets.stream().flatMap(t -> t.target().secrets().stream()).toList();
+    Path reportDir = options.reportDir != null ? options.reportDir : DEFAULT_REPORT_DIR;
+    out.println("llmtck " + KitVersion.get() + ": " + targets.size() + " targets, one after the other: "
+        + String.join(", ", names));
+    List<TargetRun> runs = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      out.println();
+      out.println("=== target " + (i + 1) + "/" + targets.size() + ": " + names.get(i) + " ===");
+      runs.add(certify(targets.get(i), names.get(i), names.get(i), reportDir.resolve(names.get(i)), secrets, out,
+          err));
+    }
+    SummaryTable.printSideBySide(runs, out);
+    Set<String> allSecrets = new LinkedHashSet<>(secrets);
+    runs.forEach(run -> allSecrets.addAll(run.target().secrets()));
+    try {
+      ReportWriter.writeSummary(runs, KitVersion.get(), reportDir, Redactor.of(allSecrets));
+    } catch (IOException e) {
+      err.println("llmtck run: cannot write the summary to " + reportDir + ": " + e.getMessage());
+      return 2;
+    }
+    out.println();
+    out.println("reports: " + ReportWriter.SUMMARY_FILES.stream().map(f -> reportDir.resolve(f).toString())
+        .collect(Collectors.joining(", ")) + "; each target's in " + reportDir + "/<target>/");
+    return SummaryFacts.exitCode(runs);
+  }
+
+  private Prepared prepare(RunOptions options, Path profileFile) {
+    TargetResolver resolver = new TargetResolver(env);
+    Profile profile = profileFile == null ? null : Profile.load(profileFile);
+    Target target = resolver.resolve(options, profile);
+    Waivers waivers = Waivers.of(profile == null ? List.of() : profile.waivers());
+    if (options.waivers != null) {
+      waivers = waivers.with(Waivers.load(options.waivers));
+    }
+    return new Prepared(profile, target, waivers, resolver.warnings());
+  }
+
+  /**
+   * Launches the target if its profile says how, runs its contract, prints its summary and writes its reports
+   * into {@code reportDir}, removing this target's secrets and {@code otherSecrets} from everything.
+   */
+  private TargetRun certify(Prepared prepared, String name, String directory, Path reportDir,
+      List<String> otherSecrets, PrintStream out, PrintStream err) {
+    Target target = prepared.target();
     TargetLauncher.Launched launched = null;
     try {
-      if (profile != null && profile.launch() != null) {
-        launched = launch(profile, err);
-        if (launched == null) {
-          return 2;
+      if (prepared.profile() != null && prepared.profile().launch() != null) {
+        TargetLauncher launcher = launcherFor(prepared.profile());
+        if (launcher == null) {
+          return notRun(name, directory, target, noLauncher(prepared.profile()), err);
+        }
+        try {
+          launched = launcher.launch(prepared.profile(), prepared.profile().launch());
+        } catch (Exception e) {
+          return notRun(name, directory, target, "could not launch the target of profile "
+              + prepared.profile().name() + ": " + target.redactor().text(String.valueOf(e.getMessage())), err);
         }
         Map<String, String> settings = new LinkedHashMap<>(target.settings());
         settings.putAll(launched.settings());
-        Set<String> secretKeys = new java.util.LinkedHashSet<>(target.secretKeys());
+        Set<String> secretKeys = new LinkedHashSet<>(target.secretKeys());
         secretKeys.addAll(launched.secretKeys());
         target = new Target(target.platform(), target.profile(), settings, secretKeys);
         out.println("launched " + target.redactor().text(launched.describe()));
       }
-      return certify(target, waivers, reportDir, resolver, out, err);
+      Set<String> secrets = new LinkedHashSet<>(target.secrets());
+      secrets.addAll(otherSecrets);
+      return runContract(prepared, target, name, directory, reportDir, Redactor.of(secrets), out, err);
     } finally {
       if (launched != null) {
         launched.close();
@@ -93,16 +190,18 @@ final class RunCommand {
     }
   }
 
-  private int certify(Target target, Waivers waivers, Path reportDir, TargetResolver resolver, PrintStream out,
-      PrintStream err) {
+  private TargetRun runContract(Prepared prepared, Target target, String name, String directory, Path reportDir,
+      Redactor redactor, PrintStream out, PrintStream err) {
     String version = KitVersion.get();
+    Waivers waivers = prepared.waivers();
     out.println("llmtck " + version + ": " + ReportFacts.targetLine(target));
     String timeout = target.get(TargetKeys.TIMEOUT_SECONDS);
     out.println("  timeout " + (timeout == null ? ClauseRunner.DEFAULT_TIMEOUT_SECONDS : timeout) + " s per request"
         + ", capabilities: " + ReportFacts.capabilitiesLine(target)
         + (waivers.list().isEmpty() ? "" : ", " + waivers.list().size() + " waiver(s)"));
     GitLabValues gitLab = GitLabValues.of(target);
-    List<String> warnings = concat(resolver.warnings(), gitLab.warnings());
+    List<String> warnings = new ArrayList<>(prepared.warnings());
+    warnings.addAll(gitLab.warnings());
     List<String> declared = ReportFacts.declaredCapabilities(target);
     if (!declared.isEmpty() && !declared.equals(ReportFacts.capabilities(target))) {
       warnings.add("the embedded reference platform has its own capabilities (" + String.join(", ",
@@ -110,52 +209,70 @@ final class RunCommand {
           + ") apply only to a platform you point the run at");
     }
     for (String warning : warnings) {
-      err.println("llmtck run: warning: " + target.redactor().text(warning));
+      err.println("llmtck run: warning: " + redactor.text(warning));
     }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     ConsoleProgress progress = new ConsoleProgress(out, waivers.list().stream().filter(w -> !w.expiredOn(today))
         .map(Waiver::id).collect(Collectors.toSet()));
     RunResult result = new ClauseRunner(contractPackages.apply(target.platform())).run(target, waivers, progress,
-        version);
+        version, redactor);
     if (result.results().isEmpty()) {
-      err.println("llmtck run: no clauses found for platform '" + target.platform() + "' (package "
-          + contractPackages.apply(target.platform()) + "): this build of the kit has no such contract");
-      return 2;
+      return notRun(name, directory, target, "no clauses found for platform '" + target.platform() + "' (package "
+          + contractPackages.apply(target.platform()) + "): this build of the kit has no such contract", err);
     }
     SummaryTable.print(result, out);
     SummaryTable.printGitLabValues(gitLab, out);
-    gitLab.warnings().forEach(w -> out.println("  warning: " + target.redactor().text(w)));
+    gitLab.warnings().forEach(w -> out.println("  warning: " + redactor.text(w)));
     try {
-      ReportWriter.write(result, reportDir);
+      ReportWriter.write(result, reportDir, redactor);
     } catch (IOException e) {
-      err.println("llmtck run: cannot write the reports to " + reportDir + ": " + e.getMessage());
-      return 2;
+      return notRun(name, directory, target, "cannot write the reports to " + reportDir + ": " + e.getMessage(),
+          err);
     }
-    out.println();
-    out.println("reports: " + ReportWriter.FILES.stream().map(f -> reportDir.resolve(f).toString())
-        .collect(Collectors.joining(", ")));
-    return result.exitCode();
+    return new TargetRun(name, directory, target, result, null);
   }
 
-  private static TargetLauncher.Launched launch(Profile profile, PrintStream err) {
+  private static TargetRun notRun(String name, String directory, Target target, String problem, PrintStream err) {
+    err.println("llmtck run: " + problem);
+    return new TargetRun(name, directory, target, null, problem);
+  }
+
+  private static TargetLauncher launcherFor(Profile profile) {
     for (TargetLauncher launcher : ServiceLoader.load(TargetLauncher.class)) {
       if (launcher.supports(profile.launch())) {
-        try {
-          return launcher.launch(profile, profile.launch());
-        } catch (Exception e) {
-          err.println("llmtck run: could not launch the target of profile " + profile.name() + ": " + e.getMessage());
-          return null;
-        }
+        return launcher;
       }
     }
-    err.println("llmtck run: profile " + profile.name() + " has a launch: section, but no launcher in this kit"
-        + " understands it; start the target yourself and remove launch:, or use a kit that can launch it");
     return null;
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
+  private static String noLauncher(Profile profile) {
+    return "profile " + profile.name() + " has a launch: section, but no launcher in this kit understands it;"
+        + " start the target yourself and remove launch:, or use a kit that can launch it";
+  }
+
+  /** Each target's name, from its profile (or file name), made safe as a directory name and unique. */
+  private static List<String> uniqueNames(List<Prepared> targets, List<Path> files) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      String given = targets.get(i).profile().name();
+      if (given == null || given.isBlank()) {
+        given = files.get(i).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+      }
+      String base = given.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");
+      base = base.isEmpty() ? "target" : base;
+      String name = base;
+      for (int n = 2; names.contains(name); n++) {
+        name = base + "-" + n;
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  private static int configurationError(PrintStream err, String message) {
+    err.println("llmtck run: " + message);
+    err.println("(llmtck run --help lists the options)");
+    return 2;
   }
 }

@@ -4,18 +4,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The flags of {@code llmtck run}, as given; {@code null} where a flag was not given. */
 final class RunOptions {
   static final String USAGE = String.join("\n",
-      "usage: llmtck run [--profile FILE] [--platform openai|bedrock|azure] [--base-url URL] [--model NAME]",
+      "usage: llmtck run [--profile FILE ...] [--platform openai|bedrock|azure] [--base-url URL] [--model NAME]",
       "                  [--api-key KEY] [--capability NAME ...] [--waivers FILE] [--report-dir DIR]",
       "                  [--timeout SECONDS] [--region R] [--endpoint URL] [--deployment NAME]",
       "                  [--api-version V] [--expected-vllm-version V] [--set llmtck.KEY=VALUE ...]",
       "With no options: certifies the embedded reference platform (an OpenAI-compatible vLLM simulator).",
-      "  --profile FILE         a target described in YAML (see profiles/); flags override it",
+      "  --profile FILE         a target described in YAML (see profiles/); flags override it. Repeat it to",
+      "                         certify several targets in one run, side by side (then only --report-dir and",
+      "                         --timeout may be given: every other setting belongs in the profiles)",
       "  --platform P           which contract: openai (default), bedrock or azure",
       "  --base-url URL         OpenAI-compatible base URL, ending in /v1 (e.g. http://gpu-box:8000/v1)",
       "  --model NAME           the served model (OpenAI), model id (Bedrock) or deployment (Azure)",
@@ -32,13 +36,16 @@ final class RunOptions {
       "  --expected-vllm-version V  the vLLM version GET /version should report",
       "  --set KEY=VALUE        any other llmtck.* setting, passed to the contract as is",
       "Bedrock credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.",
-      "Exit codes: 0 every MUST clause passed, 1 a MUST clause failed, 2 usage or configuration error.");
+      "Exit codes: 0 every MUST clause passed, 1 a MUST clause failed (of any target), 2 usage or configuration",
+      "error (of any target, found before anything runs).");
 
   String platform;
   String baseUrl;
   String model;
   String apiKey;
-  Path profile;
+  final List<Path> profiles = new ArrayList<>();
+  /** The flags given, as typed ({@code --model}), in order; to refuse target flags beside several profiles. */
+  final Set<String> given = new LinkedHashSet<>();
   final List<String> capabilities = new ArrayList<>();
   Path waivers;
   Path reportDir;
@@ -79,13 +86,22 @@ final class RunOptions {
     return options;
   }
 
+  /** Flags that apply to the whole run rather than to one target; all others describe a target. */
+  static final Set<String> RUN_FLAGS = Set.of("--profile", "--report-dir", "--timeout");
+
+  /** The target flags given; with several profiles they would be ambiguous. */
+  List<String> targetFlags() {
+    return given.stream().filter(flag -> !RUN_FLAGS.contains(flag)).toList();
+  }
+
   private void set(String flag, String value) {
+    given.add(flag.equals("--capabilities") ? "--capability" : flag);
     switch (flag) {
       case "--platform" -> platform = value;
       case "--base-url" -> baseUrl = value;
       case "--model" -> model = value;
       case "--api-key" -> apiKey = value;
-      case "--profile" -> profile = Path.of(value);
+      case "--profile" -> profiles.add(Path.of(value));
       case "--capability", "--capabilities" -> Arrays.stream(value.split(",")).map(String::strip)
           .filter(s -> !s.isEmpty()).forEach(capabilities::add);
       case "--waivers" -> waivers = Path.of(value);

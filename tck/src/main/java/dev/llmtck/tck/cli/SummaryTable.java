@@ -2,6 +2,8 @@ package dev.llmtck.tck.cli;
 
 import dev.llmtck.tck.clause.Level;
 import dev.llmtck.tck.report.ReportFacts;
+import dev.llmtck.tck.report.SummaryFacts;
+import dev.llmtck.tck.report.TargetRun;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.DuoFeature;
@@ -11,8 +13,12 @@ import dev.llmtck.tck.runner.WaiverNote;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The end of a run on the console: counts per level, the failures, waiver problems, the verdict. */
+/**
+ * The end of a run on the console: counts per level, the failures, waiver problems, the verdict; for a run of
+ * several targets, a table of them side by side.
+ */
 final class SummaryTable {
   private static final String ROW = "  %-8s %7s %7s %7s %8s %6s%n";
 
@@ -25,8 +31,9 @@ final class SummaryTable {
     for (Level level : Level.values()) {
       long total = run.results().stream().filter(r -> r.clause().level() == level).count();
       if (total > 0) {
-        out.printf(Locale.ROOT, ROW, level, run.count(level, ClauseStatus.PASSED), run.count(level, ClauseStatus.FAILED),
-            run.count(level, ClauseStatus.WAIVED), run.count(level, ClauseStatus.SKIPPED), total);
+        out.printf(Locale.ROOT, ROW, level, run.count(level, ClauseStatus.PASSED),
+            run.count(level, ClauseStatus.FAILED), run.count(level, ClauseStatus.WAIVED),
+            run.count(level, ClauseStatus.SKIPPED), total);
       }
     }
     out.printf(Locale.ROOT, ROW, "all", run.count(ClauseStatus.PASSED), run.count(ClauseStatus.FAILED),
@@ -52,11 +59,65 @@ final class SummaryTable {
     if (!features.isEmpty()) {
       out.println();
       out.println("GitLab Duo features:");
-      features.forEach(v -> out.printf(Locale.ROOT, "  %-50s %s%n", v.feature().name(), DuoFeature.describe(v)));
+      features.forEach(v -> out.printf(Locale.ROOT, "  %-36s %s%n", v.feature().name(), DuoFeature.describe(v)));
+      out.println("  (the platform's behaviour; whether the model suits a feature is in GitLab's supported models"
+          + " table)");
     }
     out.println();
     out.printf(Locale.ROOT, "verdict: %s (%d clauses in %.1f s)%n", ReportFacts.verdictLine(run),
         run.results().size(), run.duration().toMillis() / 1000.0);
+  }
+
+  /** The end of a run of several targets: one row per target, then their Duo features and GitLab values. */
+  static void printSideBySide(List<TargetRun> runs, PrintStream out) {
+    int width = Math.max(12, runs.stream().mapToInt(r -> r.name().length()).max().orElse(0));
+    String row = "  %-" + width + "s %-8s %-8s %-13s %-13s %-13s%n";
+    out.println();
+    out.println("=== " + runs.size() + " targets side by side (clauses passed/failed/waived/skipped per level) ===");
+    out.printf(Locale.ROOT, row, "target", "platform", "verdict", "MUST", "SHOULD", "MAY");
+    for (TargetRun run : runs) {
+      if (!run.ran()) {
+        out.printf(Locale.ROOT, "  %-" + width + "s %-8s %-8s %s%n", run.name(), run.target().platform(), "NOT RUN",
+            ConsoleProgress.cut(ConsoleProgress.oneLine(run.problem()), 100));
+        continue;
+      }
+      RunResult result = run.result();
+      out.printf(Locale.ROOT, row, run.name(), run.target().platform(), result.certified() ? "PASSED" : "FAILED",
+          counts(result, Level.MUST), counts(result, Level.SHOULD), counts(result, Level.MAY));
+    }
+    out.println();
+    out.println("GitLab Duo features each target is ready for:");
+    for (TargetRun run : runs) {
+      List<String> ready = run.ran() ? DuoFeature.readyFor(run.result()) : List.of();
+      List<String> others = !run.ran() ? List.of() : DuoFeature.judge(run.result()).stream()
+          .filter(v -> v.readiness() != DuoFeature.Readiness.READY)
+          .map(v -> v.feature().name() + ": " + v.readiness().reportName()).toList();
+      out.printf(Locale.ROOT, "  %-" + width + "s %s%s%n", run.name(), ready.isEmpty() ? "none" : String.join(", ",
+          ready), others.isEmpty() ? "" : " (" + String.join("; ", others) + ")");
+    }
+    out.println();
+    out.println("values to type into GitLab (Admin area, GitLab Duo Self-Hosted, add a self-hosted model):");
+    for (TargetRun run : runs) {
+      GitLabValues values = GitLabValues.of(run.target());
+      if (values.values().isEmpty()) {
+        out.printf(Locale.ROOT, "  %-" + width + "s (none: an embedded reference platform)%n", run.name());
+      }
+      String name = run.name();
+      for (Map.Entry<String, String> value : values.values().entrySet()) {
+        out.printf(Locale.ROOT, "  %-" + width + "s %-50s %s%n", name, value.getKey() + ":", value.getValue());
+        name = "";
+      }
+    }
+    out.println();
+    out.println("verdict: " + SummaryFacts.verdictLine(runs));
+  }
+
+  private static String counts(RunResult run, Level level) {
+    if (run.results().stream().noneMatch(r -> r.clause().level() == level)) {
+      return "-";
+    }
+    return run.count(level, ClauseStatus.PASSED) + "/" + run.count(level, ClauseStatus.FAILED) + "/"
+        + run.count(level, ClauseStatus.WAIVED) + "/" + run.count(level, ClauseStatus.SKIPPED);
   }
 
   static void printGitLabValues(GitLabValues values, PrintStream out) {

@@ -17,6 +17,8 @@ import org.opentest4j.AssertionFailedError;
 /** {@code stream: true} on chat completions: server-sent events as OpenAI clients and LiteLLM read them. */
 @OpenAiContract
 public class ChatStreamContractTest {
+  /** How many streams {@code OAI-STREAM-5} reads before it calls a body buffered. */
+  private static final int BURST_TRIES = 5;
 
   @Clause(id = "OAI-STREAM-1", level = Level.MUST,
       statement = "a stream answers 200 text/event-stream with data: <json> events framed by blank lines and "
@@ -29,9 +31,12 @@ public class ChatStreamContractTest {
   }
 
   @Clause(id = "OAI-STREAM-2", level = Level.MUST,
-      statement = "chat chunks are chat.completion.chunk with one id and model, role assistant first, and one "
-          + "final chunk per choice with finish_reason",
-      source = "OpenAI API reference, The chat completion chunk object; vLLM ChatCompletionStreamResponse")
+      statement = "chat chunks are chat.completion.chunk with one id and one model (the requested one or, for one "
+          + "of several served names of a model, its first one), role assistant first, and one final chunk per "
+          + "choice with finish_reason",
+      source = "OpenAI API reference, The chat completion chunk object; vLLM ChatCompletionStreamResponse, model "
+          + "from OpenAIServingModels.model_name (first --served-model-name; vLLM 0.8 to 0.10 echo the requested "
+          + "one, PRs #13568 and #24663)")
   void chunksFormOneCompletion(OpenAiTarget target, OpenAiClient client) {
     EventStreamResponse stream = client.stream("/chat/completions",
         RequestBody.chat(target).user("Name a river.").with("max_tokens", 16).streamed().json());
@@ -41,11 +46,14 @@ public class ChatStreamContractTest {
       OpenAiSchema.CHAT_COMPLETION_CHUNK.check(chunks.get(i), "chunk " + (i + 1));
     }
     String id = chunks.get(0).path("id").asText();
+    String model = chunks.get(0).path("model").asText();
     for (JsonNode chunk : chunks) {
       assertThat(chunk.path("id").asText()).withFailMessage("the stream changes id from %s to %s", id,
           chunk.path("id").asText()).isEqualTo(id);
-      assertThat(chunk.path("model").asText()).as("model of every chunk").isEqualTo(target.model());
+      assertThat(chunk.path("model").asText()).withFailMessage("the stream changes model from %s to %s", model,
+          chunk.path("model").asText()).isEqualTo(model);
     }
+    AnsweredModel.expect(model, target, client, "the model of the chunks");
     JsonNode firstDelta = chunks.get(0).path("choices").path(0).path("delta");
     assertThat(firstDelta.path("role").asText(null))
         .withFailMessage("the first chunk's delta does not carry role \"assistant\": %s", chunks.get(0))
@@ -92,19 +100,35 @@ public class ChatStreamContractTest {
       source = "OpenAI API reference, streaming (partial message deltas as generated); vLLM sends one chunk per "
           + "engine step")
   void eventsArriveWhileGenerating(OpenAiTarget target, OpenAiClient client) {
-    EventStreamResponse stream = expectWellFramedStream(client.stream("/chat/completions",
-        RequestBody.chat(target).user("Write a paragraph about autumn.").with("max_tokens", 32).streamed().json()));
+    // Arrival is timed by this client, which can itself go without CPU (a loaded machine, a GC pause) for as long
+    // as a short answer takes: the streamed events then wait in the socket and are read in one go. A buffered
+    // body arrives in one burst every time, a streamed one only when the client stalled, so only a burst on every
+    // try is a failure.
+    JsonNode request = RequestBody.chat(target).user("Write a paragraph about autumn.").with("max_tokens", 32)
+        .streamed().json();
+    String burst = burstIn(expectWellFramedStream(client.stream("/chat/completions", request)));
+    for (int tries = 1; burst != null && tries < BURST_TRIES; tries++) {
+      burst = burstIn(expectWellFramedStream(client.stream("/chat/completions", request)));
+    }
+    if (burst != null) {
+      throw new AssertionFailedError("in " + BURST_TRIES + " streams " + burst
+          + ": the body looks buffered, not streamed");
+    }
+  }
+
+  /** Why the stream's events look like one burst (for the last stream read), or {@code null} if they do not. */
+  private static String burstIn(EventStreamResponse stream) {
     List<SseEvent> events = stream.dataEvents();
     assertThat(events.size()).withFailMessage("only %d data events: too few to judge streaming", events.size())
         .isGreaterThanOrEqualTo(3);
     long first = stream.millisUntil(events.get(0));
     long last = stream.millisUntil(events.get(events.size() - 1));
     long spread = last - first;
-    assertThat(spread >= 10 && spread * 5 >= last)
-        .withFailMessage("the %d events arrived in one burst: first after %d ms, last after %d ms (spread %d ms, "
-            + "want at least 10 ms and a fifth of the total): the body looks buffered, not streamed",
-            events.size(), first, last, spread)
-        .isTrue();
+    if (spread >= 10 && spread * 5 >= last) {
+      return null;
+    }
+    return String.format("the %d events arrived in one burst (the last stream: first after %d ms, last after %d ms, "
+        + "spread %d ms, want at least 10 ms and a fifth of the total)", events.size(), first, last, spread);
   }
 
   /** Status, content type, framing, [DONE] last and nothing after it; used by every stream clause. */

@@ -29,7 +29,7 @@ final class HtmlStyle {
       table.counts td.skipped { color: var(--skip); } table.counts td.waived { color: var(--waived); }
       table.counts td.zero { color: #afb8c1; }
       table.kv th { text-align: left; padding: 2px 16px 2px 0; font-weight: 600; vertical-align: top; }
-      table.kv td { padding: 2px 0; word-break: break-all; }
+      table.kv td { padding: 2px 0; overflow-wrap: anywhere; }
       table.headers { font: 12px ui-monospace, Menlo, Consolas, monospace; margin: 4px 0; }
       table.headers th { text-align: left; font-weight: 600; padding: 0 12px 0 0; color: #57606a; }
       .tag { display: inline-block; min-width: 58px; text-align: center; border-radius: 10px; padding: 0 8px;
@@ -54,6 +54,12 @@ final class HtmlStyle {
       .pair h4 { margin: 6px 0 2px; font-size: 12px; text-transform: uppercase; color: #57606a; }
       .http { font-weight: 700; } .http.s2 { color: var(--ok); } .http.s4, .http.s5 { color: var(--bad); }
       ul.notes { padding-left: 18px; }
+      table.side { width: 100%; table-layout: fixed; }
+      table.side th, table.side td { border: 1px solid var(--line); padding: 6px 10px; vertical-align: top;
+                                     text-align: left; word-break: break-word; }
+      table.side thead th { background: var(--soft); font-size: 15px; }
+      table.side tbody th { width: 210px; background: var(--soft); font-weight: 600; }
+      table.side .why { display: block; color: #57606a; font-size: 12px; }
       """;
 
   private HtmlStyle() {

@@ -34,20 +34,39 @@ final class JUnitXmlReport {
   }
 
   static String render(RunResult run) {
-    Map<String, List<ClauseResult>> byArea = run.results().stream()
-        .collect(Collectors.groupingBy(r -> r.clause().area(), LinkedHashMap::new, Collectors.toList()));
+    return render("llmtck " + run.target().platform() + " contract", List.of(run), List.of("llmtck."
+        + run.target().platform()));
+  }
+
+  /**
+   * Every target of a run of several in one file; suites are named {@code llmtck.<target>.<platform>.<area>}, so
+   * two targets of the same platform stay two sets of tests (GitLab keys a test by suite, class and name).
+   */
+  static String render(List<TargetRun> targets) {
+    List<TargetRun> ran = targets.stream().filter(TargetRun::ran).toList();
+    return render("llmtck: " + targets.size() + " targets", ran.stream().map(TargetRun::result).toList(),
+        ran.stream().map(t -> "llmtck." + t.name() + "." + t.target().platform()).toList());
+  }
+
+  private static String render(String name, List<RunResult> runs, List<String> prefixes) {
     StringWriter text = new StringWriter();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "llmtck " + run.target().platform() + " contract");
-      xml.writeAttribute("tests", String.valueOf(run.results().size()));
-      xml.writeAttribute("failures", String.valueOf(run.count(ClauseStatus.FAILED)));
-      xml.writeAttribute("time", seconds(run.duration().toMillis()));
-      for (Map.Entry<String, List<ClauseResult>> area : byArea.entrySet()) {
-        writeSuite(xml, run, area.getKey(), area.getValue());
+      xml.writeAttribute("name", name);
+      xml.writeAttribute("tests", String.valueOf(runs.stream().mapToInt(r -> r.results().size()).sum()));
+      xml.writeAttribute("failures", String.valueOf(runs.stream().mapToLong(r -> r.count(ClauseStatus.FAILED))
+          .sum()));
+      xml.writeAttribute("time", seconds(runs.stream().mapToLong(r -> r.duration().toMillis()).sum()));
+      for (int i = 0; i < runs.size(); i++) {
+        RunResult run = runs.get(i);
+        Map<String, List<ClauseResult>> byArea = run.results().stream()
+            .collect(Collectors.groupingBy(r -> r.clause().area(), LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<ClauseResult>> area : byArea.entrySet()) {
+          writeSuite(xml, run, prefixes.get(i) + "." + area.getKey(), area.getValue());
+        }
       }
       xml.writeCharacters("\n");
       xml.writeEndElement();
@@ -59,11 +78,11 @@ final class JUnitXmlReport {
     return text.toString();
   }
 
-  private static void writeSuite(XMLStreamWriter xml, RunResult run, String area, List<ClauseResult> results)
+  private static void writeSuite(XMLStreamWriter xml, RunResult run, String suite, List<ClauseResult> results)
       throws XMLStreamException {
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", "llmtck." + run.target().platform() + "." + area);
+    xml.writeAttribute("name", suite);
     xml.writeAttribute("tests", String.valueOf(results.size()));
     xml.writeAttribute("failures", String.valueOf(count(results, ClauseStatus.FAILED)));
     xml.writeAttribute("errors", "0");
@@ -74,7 +93,7 @@ final class JUnitXmlReport {
     for (ClauseResult result : results) {
       xml.writeCharacters("\n    ");
       xml.writeStartElement("testcase");
-      xml.writeAttribute("classname", "llmtck." + run.target().platform() + "." + area);
+      xml.writeAttribute("classname", suite);
       xml.writeAttribute("name", result.clause().id() + " [" + result.clause().level() + "] "
           + clean(result.clause().statement()));
       xml.writeAttribute("time", seconds(result.durationMs()));
@@ -100,7 +119,7 @@ final class JUnitXmlReport {
   }
 
   /** The first line of a failure: the level and whether it decides the run. */
-  static String verdict(Level level) {
+  private static String verdict(Level level) {
     return level == Level.MUST ? "MUST clause failed (fatal: the run fails, exit code 1)"
         : level + " clause failed (not fatal: reported, the run still passes when every MUST clause does)";
   }

@@ -11,6 +11,7 @@ import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.DuoFeature;
 import dev.llmtck.tck.runner.GitLabValues;
 import dev.llmtck.tck.runner.RunResult;
+import dev.llmtck.tck.runner.Target;
 import dev.llmtck.tck.runner.WaiverNote;
 
 /**
@@ -33,45 +34,13 @@ final class JsonReport {
     root.put("durationMs", run.duration().toMillis());
 
     ObjectNode target = root.putObject("target");
-    target.put("platform", run.target().platform());
-    target.put("profile", run.target().profile());
-    target.put("embedded", ReportFacts.embedded(run.target()));
-    ArrayNode capabilities = target.putArray("capabilities");
-    ReportFacts.capabilities(run.target()).forEach(capabilities::add);
+    target(target, run.target());
     ObjectNode settings = target.putObject("settings");
     run.target().describe().forEach(settings::put);
-    ObjectNode gitlab = target.putObject("gitlab");
-    GitLabValues values = GitLabValues.of(run.target());
-    values.values().forEach(gitlab::put);
-    ArrayNode warnings = target.putArray("warnings");
-    values.warnings().forEach(warnings::add);
-
-    ObjectNode verdict = root.putObject("verdict");
-    verdict.put("certified", run.certified());
-    verdict.put("exitCode", run.exitCode());
-    verdict.put("summary", ReportFacts.verdictLine(run));
-
-    ObjectNode counts = root.putObject("counts");
-    for (Level level : Level.values()) {
-      ObjectNode perLevel = counts.putObject(level.name());
-      for (ClauseStatus status : ClauseStatus.values()) {
-        perLevel.put(status.reportName(), run.count(level, status));
-      }
-    }
-
-    ArrayNode features = root.putArray("duoFeatures");
-    for (DuoFeature.Verdict judged : DuoFeature.judge(run)) {
-      ObjectNode feature = features.addObject();
-      feature.put("name", judged.feature().name());
-      feature.put("readiness", judged.readiness().reportName());
-      ArrayNode needed = feature.putArray("clauses");
-      judged.feature().core().forEach(needed::add);
-      judged.feature().supporting().forEach(needed::add);
-      ArrayNode failed = feature.putArray("failed");
-      judged.failed().forEach(failed::add);
-      ArrayNode skipped = feature.putArray("skipped");
-      judged.skipped().forEach(skipped::add);
-    }
+    gitLab(target, run.target());
+    verdict(root.putObject("verdict"), run);
+    counts(root.putObject("counts"), run);
+    duoFeatures(root.putArray("duoFeatures"), run);
 
     ArrayNode clauses = root.putArray("clauses");
     for (ClauseResult result : run.results()) {
@@ -99,6 +68,59 @@ final class JsonReport {
       waiverNotes.addObject().put("id", note.id()).put("kind", note.kind().reportName()).put("message",
           note.message());
     }
+    return write(root);
+  }
+
+  /** What the target is: platform, profile, whether embedded, its capabilities. */
+  static void target(ObjectNode node, Target target) {
+    node.put("platform", target.platform());
+    node.put("profile", target.profile());
+    node.put("embedded", ReportFacts.embedded(target));
+    ArrayNode capabilities = node.putArray("capabilities");
+    ReportFacts.capabilities(target).forEach(capabilities::add);
+  }
+
+  /** The values to type into GitLab ({@code gitlab}) and what is wrong with them ({@code warnings}). */
+  static void gitLab(ObjectNode node, Target target) {
+    ObjectNode gitlab = node.putObject("gitlab");
+    GitLabValues values = GitLabValues.of(target);
+    values.values().forEach(gitlab::put);
+    ArrayNode warnings = node.putArray("warnings");
+    values.warnings().forEach(warnings::add);
+  }
+
+  static void verdict(ObjectNode verdict, RunResult run) {
+    verdict.put("certified", run.certified());
+    verdict.put("exitCode", run.exitCode());
+    verdict.put("summary", ReportFacts.verdictLine(run));
+  }
+
+  static void counts(ObjectNode counts, RunResult run) {
+    for (Level level : Level.values()) {
+      ObjectNode perLevel = counts.putObject(level.name());
+      for (ClauseStatus status : ClauseStatus.values()) {
+        perLevel.put(status.reportName(), run.count(level, status));
+      }
+    }
+  }
+
+  static void duoFeatures(ArrayNode features, RunResult run) {
+    for (DuoFeature.Verdict judged : DuoFeature.judge(run)) {
+      ObjectNode feature = features.addObject();
+      feature.put("name", judged.feature().name());
+      feature.put("readiness", judged.readiness().reportName());
+      feature.put("summary", DuoFeature.describe(judged));
+      ArrayNode needed = feature.putArray("clauses");
+      judged.feature().core().forEach(needed::add);
+      judged.feature().supporting().forEach(needed::add);
+      ArrayNode failed = feature.putArray("failed");
+      judged.failed().forEach(failed::add);
+      ArrayNode skipped = feature.putArray("skipped");
+      judged.skipped().forEach(skipped::add);
+    }
+  }
+
+  static String write(ObjectNode root) {
     try {
       return MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package dev.llmtck.tck.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import dev.llmtck.tck.evidence.Redactor;
 import dev.llmtck.tck.target.TargetKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,9 +22,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs a contract (the {@code @Clause} tests of one package) against a {@link Target} with the JUnit Platform
- * launcher, and returns one result per clause, ordered by area and number. Each clause is bounded in time: beyond the per-request timeout
- * the contract applies itself, a clause still running after {@link #clauseBoundSeconds} is stopped and fails,
- * so a platform that accepts connections and never answers cannot hang the run.
+ * launcher, and returns one result per clause, ordered by area and number. Each clause is bounded in time: beyond
+ * the per-request timeout the contract applies itself, a clause still running after {@link #clauseBoundSeconds}
+ * is stopped and fails, so a platform that accepts connections and never answers cannot hang the run.
  */
 public final class ClauseRunner {
   /** The default per-request timeout when the target sets none, in seconds. */
@@ -54,8 +55,17 @@ public final class ClauseRunner {
 
   /** Runs every clause against {@code target}, telling {@code progress} as each finishes. */
   public RunResult run(Target target, Waivers waivers, ClauseProgress progress, String kitVersion) {
+    return run(target, waivers, progress, kitVersion, target.redactor());
+  }
+
+  /**
+   * Runs every clause against {@code target}, removing what {@code redactor} knows from every result (in a run
+   * of several targets: every target's secrets, not only this one's).
+   */
+  public RunResult run(Target target, Waivers waivers, ClauseProgress progress, String kitVersion,
+      Redactor redactor) {
     Instant started = clock.instant();
-    ClauseCollector collector = new ClauseCollector(target.redactor(), progress);
+    ClauseCollector collector = new ClauseCollector(redactor, progress);
     Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
         .enableTestExecutionListenerAutoRegistration(false)
         .build());

@@ -3,6 +3,7 @@ package dev.llmtck.tck.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.fixtures.openai.ResponseTransformer;
+import dev.llmtck.tck.target.TargetKeys;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,49 @@ class ChatProofTest {
     try (BrokenPlatform platform = BrokenPlatform.editingJson(CHAT, body -> body.put("model", "gpt-3.5-turbo"))) {
       platform.run("OAI-CHAT-1").assertFailsWith("model of the chat completion", "gpt-3.5-turbo");
     }
+  }
+
+  @Test
+  void aliasAnsweredWithTheFirstServedNamePasses() {
+    // vLLM's documented --served-model-name rule (0.11.0 on) and the 0.8 to 0.10 echo of the requested alias
+    for (String version : new String[] {"0.11.0", "0.9.2"}) {
+      try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion(version)
+          .servedModelNames("sim", "sim-alias"))) {
+        platform.run("OAI-CHAT-1").with(TargetKeys.OPENAI_MODEL, "sim-alias").assertPasses();
+      }
+    }
+  }
+
+  @Test
+  @Proves("OAI-CHAT-1")
+  void answerNamingAServedNameOtherThanTheFirstFails() {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.servedModelNames("sim", "sim-alias", "other")
+        .transformer(answeringModel(CHAT, "sim-alias")))) {
+      platform.run("OAI-CHAT-1").with(TargetKeys.OPENAI_MODEL, "other")
+          .assertFailsWith("the model of the chat completion is 'sim-alias', not the requested model 'other' nor",
+              "its first served name 'sim'");
+    }
+  }
+
+  @Test
+  @Proves("OAI-CHAT-1")
+  void adapterAnsweredWithTheBaseModelNameFails() {
+    // a LoRA adapter (a card with a parent) is another model: vLLM answers with the adapter's name
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.servedModelNames("sim", "sim-lora")
+        .transformer(ResponseTransformer.forJson((request, response) -> request.path().equals("/v1/models")
+            ? response.mapBody(body -> {
+              ((ObjectNode) body.at("/data/1")).put("parent", "sim");
+              return body;
+            }) : response)))) {
+      platform.run("OAI-CHAT-1").with(TargetKeys.OPENAI_MODEL, "sim-lora")
+          .assertFailsWith("the model of the chat completion is 'sim', not the requested model 'sim-lora'");
+    }
+  }
+
+  /** Answers on {@code path} that name {@code model}, whatever was requested. */
+  static ResponseTransformer answeringModel(String path, String model) {
+    return ResponseTransformer.forJson((request, response) -> request.path().equals(path) && response.status() == 200
+        ? response.mapBody(body -> ((ObjectNode) body).put("model", model)) : response);
   }
 
   @Test

@@ -100,6 +100,32 @@ class ChatStreamProofTest {
 
   @Test
   @Proves("OAI-STREAM-2")
+  void chunksFromAnotherModelFail() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.mapJsonEvents(
+        chunk -> ((ObjectNode) chunk).put("model", "gpt-3.5-turbo")))) {
+      platform.run("OAI-STREAM-2").assertFailsWith("the model of the chunks is 'gpt-3.5-turbo', not the requested");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-2")
+  void modelThatChangesMidStreamFails() {
+    AtomicInteger seen = new AtomicInteger();
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.mapJsonEvents(
+        chunk -> seen.getAndIncrement() == 1 ? ((ObjectNode) chunk).put("model", "sim-other") : chunk))) {
+      platform.run("OAI-STREAM-2").assertFailsWith("the stream changes model from", "to sim-other");
+    }
+  }
+
+  @Test
+  void aliasStreamedWithTheFirstServedNamePasses() {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.servedModelNames("sim", "sim-alias"))) {
+      platform.run("OAI-STREAM-2").with(TargetKeys.OPENAI_MODEL, "sim-alias").assertPasses();
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-2")
   void idThatChangesMidStreamFails() {
     AtomicInteger seen = new AtomicInteger();
     try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.mapJsonEvents(

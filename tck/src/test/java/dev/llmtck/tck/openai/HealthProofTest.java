@@ -40,4 +40,28 @@ class HealthProofTest {
       platform.run("OAI-HEALTH-2").assertFailsWith("'latest', which is not a vLLM version");
     }
   }
+
+  @Test
+  void fourPartAndPreReleaseVersionsAreJudgedAsVllmNumbersThem() {
+    for (String version : new String[] {"0.10.1.1", "0.11.0rc1", "0.9.2.dev123+gabc1234", "0.6.4.post1"}) {
+      try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion(version))) {
+        platform.run("OAI-HEALTH-2").assertPasses();
+      }
+    }
+  }
+
+  @Test
+  @Proves("OAI-HEALTH-2")
+  void preReleaseOfTheMinimumFails() {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion("0.6.4rc1"))) {
+      platform.run("OAI-HEALTH-2").assertFailsWith("vLLM 0.6.4rc1 is older than 0.6.4.post1");
+    }
+  }
+
+  @Test
+  void expectedVersionMatchesWhateverWayItIsWritten() {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion("0.10.1.1"))) {
+      platform.run("OAI-HEALTH-2").with(TargetKeys.OPENAI_EXPECTED_VLLM_VERSION, "v0.10.1.1").assertPasses();
+    }
+  }
 }

@@ -29,6 +29,36 @@ class ToolCallingProofTest {
   }
 
   @Test
+  @Proves("OAI-TOOLS-1")
+  void callToAnotherFunctionFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingJson(CHAT, body -> body.at("/choices/0/message/tool_calls")
+        .forEach(call -> ((ObjectNode) call.get("function")).put("name", "get_time")))) {
+      platform.run("OAI-TOOLS-1").assertFailsWith("the called function", "get_time");
+    }
+  }
+
+  @Test
+  @Proves("OAI-TOOLS-1")
+  void namedCallCutByTheTokenLimitFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingJson(CHAT,
+        body -> ((ObjectNode) body.at("/choices/0")).put("finish_reason", "length"))) {
+      platform.run("OAI-TOOLS-1").assertFailsWith("finish_reason of a forced tool call", "length");
+    }
+  }
+
+  @Test
+  void namedCallEndingWithStopAsVllmAnswersItPasses() {
+    // vLLM answers a named tool_choice through guided decoding and keeps the engine's "stop"
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> { })) {
+      platform.run("OAI-TOOLS-1").assertPasses();
+    }
+    try (BrokenPlatform platform = BrokenPlatform.editingJson(CHAT,
+        body -> ((ObjectNode) body.at("/choices/0")).put("finish_reason", "tool_calls"))) {
+      platform.run("OAI-TOOLS-1").assertPasses();
+    }
+  }
+
+  @Test
   @Proves("OAI-TOOLS-2")
   void platformWithoutAutoToolChoiceFails() {
     try (BrokenPlatform platform = BrokenPlatform.withoutToolCalling()) {

@@ -2,6 +2,8 @@ package dev.llmtck.tck.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmtck.tck.runner.RunResult;
+import dev.llmtck.tck.runner.fake.FakePlatformServer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +23,38 @@ class ReportScreenshotTest {
 
   @Test
   void reportRendersInHeadlessChromium() throws Exception {
+    String chromium = chromium();
+    ReportFixture.write(dir);
+    assertRenders(chromium, dir.resolve("report.html"));
+  }
+
+  @Test
+  void summaryOfSeveralTargetsRendersInHeadlessChromium() throws Exception {
+    String chromium = chromium();
+    RunResult broken = ReportFixture.mixedRun();
+    RunResult good = ReportFixture.run(FakePlatformServer.Mode.CONFORMING);
+    ReportWriter.writeSummary(List.of(new TargetRun("broken", "broken", broken.target(), broken, null),
+        new TargetRun("good", "good", good.target(), good, null)), "test", dir, broken.target().redactor());
+    assertRenders(chromium, dir.resolve("index.html"));
+  }
+
+  private static String chromium() {
     String chromium = findChromium();
     if (chromium == null) {
       assertThat(System.getenv("CI")).as("CI=true needs chromium installed (.ci/run installs it)")
           .isNotEqualTo("true");
       Assumptions.abort("chromium is not installed: apt-get install -y chromium");
     }
-    ReportFixture.write(dir);
-    Path png = dir.resolve("report.png");
+    return chromium;
+  }
+
+  private void assertRenders(String chromium, Path page) throws Exception {
+    Path png = dir.resolve(page.getFileName() + ".png");
     Path profile = Files.createTempDirectory("llmtck-chromium");
     Process process = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1280,2000",
-        dir.resolve("report.html").toUri().toString())
+        page.toUri().toString())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     boolean done = process.waitFor(120, TimeUnit.SECONDS);
     if (!done) {

@@ -2,13 +2,23 @@ package dev.llmtck.tck.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 
 /** A Duo feature is ready when the clauses it needs pass, not ready when one fails, not checked when skipped. */
 class DuoFeatureTest {
@@ -38,13 +48,62 @@ class DuoFeatureTest {
         DuoFeature.Readiness.NOT_CHECKED);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"azure", "bedrock"})
+  void azureAndBedrockServeCompletionAndChatButTheAgentPlatformCannotBeChecked(String platform) {
+    List<DuoFeature.Verdict> verdicts = judge(platform, Map.of());
+
+    assertThat(verdicts).extracting(v -> v.feature().name()).containsExactly("Code completion",
+        "Code generation and Duo Chat", "Duo Agent Platform (tool calling)");
+    assertThat(verdicts).extracting(DuoFeature.Verdict::readiness).containsExactly(DuoFeature.Readiness.READY,
+        DuoFeature.Readiness.READY, DuoFeature.Readiness.NOT_CHECKED);
+    assertThat(DuoFeature.describe(verdicts.get(2))).startsWith("not checked: the ").contains("no tool");
+  }
+
+  @Test
+  void brokenBedrockStreamBlocksChatButNotCompletion() {
+    List<DuoFeature.Verdict> verdicts = judge("bedrock", Map.of("BDR-STREAM-2", ClauseStatus.FAILED));
+
+    assertThat(verdicts).extracting(DuoFeature.Verdict::readiness).containsExactly(DuoFeature.Readiness.READY,
+        DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_CHECKED);
+  }
+
+  @Test
+  void failedAzureAuthClauseBlocksEveryFeature() {
+    assertThat(judge("azure", Map.of("AZ-AUTH-2", ClauseStatus.FAILED))).extracting(DuoFeature.Verdict::readiness)
+        .containsExactly(DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY,
+            DuoFeature.Readiness.NOT_CHECKED);
+  }
+
+  /** A typo in a feature's clause list would silently make it need nothing: every id must be a real clause. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"openai", "azure", "bedrock"})
+  void everyClauseAFeatureNeedsIsInTheContract(String platform) {
+    Set<String> contract = new HashSet<>();
+    TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+        .selectors(DiscoverySelectors.selectPackage(ClauseRunner.contractPackage(platform)))
+        .filters(TagFilter.includeTags("clause")).build());
+    plan.getRoots().forEach(root -> plan.getDescendants(root).forEach(test -> test.getSource()
+        .filter(MethodSource.class::isInstance).map(source -> ((MethodSource) source).getJavaMethod()
+            .getAnnotation(Clause.class)).ifPresent(clause -> contract.add(clause.id()))));
+
+    assertThat(contract).as("the %s contract's clauses", platform).isNotEmpty();
+    for (DuoFeature feature : DuoFeature.of(platform)) {
+      assertThat(contract).as(feature.name()).containsAll(feature.core()).containsAll(feature.supporting());
+    }
+  }
+
   private static List<DuoFeature.Readiness> readiness(Map<String, ClauseStatus> overrides) {
     return judge(overrides).stream().map(DuoFeature.Verdict::readiness).toList();
   }
 
   private static List<DuoFeature.Verdict> judge(Map<String, ClauseStatus> overrides) {
+    return judge("openai", overrides);
+  }
+
+  private static List<DuoFeature.Verdict> judge(String platform, Map<String, ClauseStatus> overrides) {
     List<ClauseResult> results = new ArrayList<>();
-    for (DuoFeature feature : DuoFeature.OPENAI) {
+    for (DuoFeature feature : DuoFeature.of(platform)) {
       for (String id : feature.core()) {
         results.add(result(id, overrides.getOrDefault(id, ClauseStatus.PASSED)));
       }
@@ -52,7 +111,7 @@ class DuoFeatureTest {
         results.add(result(id, overrides.getOrDefault(id, ClauseStatus.PASSED)));
       }
     }
-    Target target = new Target("openai", null, Map.of(), Set.of());
+    Target target = new Target(platform, null, Map.of(), Set.of());
     return DuoFeature.judge(new RunResult(target, "test", Instant.EPOCH, Instant.EPOCH, results, List.of()));
   }
 
