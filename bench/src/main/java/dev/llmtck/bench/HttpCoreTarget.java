@@ -20,14 +20,14 @@ final class HttpCoreTarget implements SpeedTarget {
 
   /**
    * As above; {@code lateness}, when given, hears for every paced event how late (ns) the server's timer
-   * handed it to the socket, measured against its due time: the server's share of the drift. The stream timer
-   * has {@code timerThreads} threads (0: the core's default).
+   * handed it to the socket, measured against its due time: the server's share of the drift. The core runs
+   * {@code ioThreads} event loops (0: the core's default).
    */
   HttpCoreTarget(CannedChat answer, Duration firstEvent, Duration interval, java.util.function.LongConsumer lateness,
-      int timerThreads) {
+      int ioThreads) {
     var builder = MockHttpServer.builder().name("bench-core");
-    if (timerThreads > 0) {
-      builder.timerThreads(timerThreads);
+    if (ioThreads > 0) {
+      builder.ioThreads(ioThreads);
     }
     byte[] json = answer.json();
     server = builder

@@ -148,7 +148,7 @@ public final class PlatformSpeedBench {
           if (recording.get()) {
             lateness.add(late);
           }
-        }, o.timerThreads)) {
+        }, o.ioThreads)) {
       LoopbackLoad.streams(core.address(), request, Math.min(200, o.streams), timeout); // warm-up
       recording.set(true);
       StreamDrift d = StreamDrift.of(LoopbackLoad.streams(core.address(), request, o.streams, timeout),
@@ -242,7 +242,7 @@ public final class PlatformSpeedBench {
         "  throughput: --connections keep-alive connections (16), --rounds per target (5, after one warm-up round),",
         "              --tokens per answer (64), --raw-threads the raw server's loops (2)",
         "  drift: --streams concurrent streams (1000) of --stream-tokens tokens (50), --itl-ms (20), --ttft-ms (0),",
-        "         --timer-threads of the bare core's stream timer (default: the core's own)");
+        "         --io-threads event loops of the bare core (default: the core's own)");
     int connections = 16;
     int rounds = 5;
     long warmupMillis = 1000;
@@ -252,7 +252,7 @@ public final class PlatformSpeedBench {
     int streams = 1000;
     int streamTokens = 50;
     int itlMillis = 20;
-    int timerThreads;
+    int ioThreads;
     int ttftMillis = 0;
     List<String> targets = List.of("reference", "core", "wiremock", "raw");
     boolean skipDrift;
@@ -301,7 +301,7 @@ public final class PlatformSpeedBench {
               case "--stream-tokens" -> o.streamTokens = value;
               case "--itl-ms" -> o.itlMillis = value;
               case "--ttft-ms" -> o.ttftMillis = value;
-              case "--timer-threads" -> o.timerThreads = value;
+              case "--io-threads" -> o.ioThreads = value;
               default -> throw new IllegalArgumentException("unknown option " + arg);
             }
           }
