@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The reference platform's speed, in one run on this machine: non-streamed chat requests per second and
@@ -39,66 +38,132 @@ public final class PlatformSpeedBench {
       System.out.println(Options.USAGE);
       return;
     }
-    run(options, System.out);
+    if (options.child != null) {
+      child(options, System.out);
+      return;
+    }
+    run(options, List.of(args), System.out);
   }
 
-  static void run(Options o, PrintStream out) throws IOException {
-    out.printf(Locale.ROOT, "platform-speed: java %s, %d processors, load average %s%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage());
+  static void run(Options o, List<String> args, PrintStream out) throws IOException {
+    out.printf(Locale.ROOT, "platform-speed: java %s, %d processors, load average %s; every measurement in a fresh JVM"
+            + " with %s%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+        loadAverage(), String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
     if (!o.onlyDrift) {
-      throughput(o, out);
+      throughput(o, args, out);
     }
     if (!o.skipDrift) {
-      drift(o, out);
+      out.printf(Locale.ROOT, "%n%d concurrent streams of %d tokens, configured inter-token latency %d ms, TTFT %d ms%n",
+          o.streams, o.streamTokens, o.itlMillis, o.ttftMillis);
+      for (String target : List.of("reference", "core", "raw")) {
+        if (o.targets.contains(target)) {
+          ForkedRun.run(args, "drift:" + target, out);
+        }
+      }
     }
   }
 
-  private static void throughput(Options o, PrintStream out) throws IOException {
-    CannedChat answer;
-    try (ReferencePlatformTarget capture = new ReferencePlatformTarget(Duration.ZERO, Duration.ZERO)) {
-      answer = capture.capture(o.tokens);
+  /** One measurement, in the JVM the parent forked for it. */
+  private static void child(Options o, PrintStream out) throws IOException {
+    String[] job = o.child.split(":", 2);
+    if (job[0].equals("drift")) {
+      drift(o, job[1], out);
+      return;
     }
-    int tokens = countContentEvents(answer);
+    CannedChat answer = capture(o.tokens);
+    try (SpeedTarget target = newTarget(job[1], answer, o)) {
+      byte[] plain = BenchRequests.chat(false, o.tokens);
+      byte[] stream = BenchRequests.chat(true, o.tokens);
+      int events = answer.events().size();
+      long chatWarmup = warmUp(target, plain, 0, o);
+      var c = LoopbackLoad.throughput(target.address(), plain, o.connections, 0, o.measureMillis, 0);
+      long streamWarmup = warmUp(target, stream, events, o);
+      var s = LoopbackLoad.throughput(target.address(), stream, o.connections, 0, o.measureMillis, events);
+      out.println(ForkedRun.RESULT + String.join("\t", target.name(), Double.toString(c.responsesPerSecond()),
+          Long.toString(c.badResponses()), Double.toString(s.responsesPerSecond() * countContentEvents(answer)),
+          Long.toString(s.badResponses()), Long.toString(chatWarmup), Long.toString(streamWarmup)));
+    }
+  }
+
+  /**
+   * Loads {@code target} in one-second steps until it reaches its steady state (three steps in a row without a
+   * new best 3% above the previous one), at least {@code --warmup-ms} and at most 40 s; returns how long it took
+   * (ms). A JIT warms a large server such as WireMock up far more slowly than a small one: a fixed warm-up would
+   * measure some targets still cold.
+   */
+  private static long warmUp(SpeedTarget target, byte[] request, int events, Options o) throws IOException {
+    long start = System.nanoTime();
+    double best = 0;
+    int flat = 0;
+    while (true) {
+      double rate = LoopbackLoad.throughput(target.address(), request, o.connections, 0, 1000, events)
+          .responsesPerSecond();
+      if (rate > best * 1.03) {
+        flat = 0;
+      } else {
+        flat++;
+      }
+      best = Math.max(best, rate);
+      long elapsed = (System.nanoTime() - start) / 1_000_000;
+      if ((flat >= 3 && elapsed >= o.warmupMillis) || elapsed >= 40_000) {
+        return elapsed;
+      }
+    }
+  }
+
+  private static SpeedTarget newTarget(String key, CannedChat answer, Options o) {
+    return switch (key) {
+      case "reference" -> new ReferencePlatformTarget(Duration.ZERO, Duration.ZERO);
+      case "core" -> new HttpCoreTarget(answer, Duration.ZERO, Duration.ZERO);
+      case "wiremock" -> new WireMockTarget(answer);
+      case "raw" -> new RawServerTarget(answer, o.rawThreads);
+      default -> throw new IllegalArgumentException("no target " + key);
+    };
+  }
+
+  /** The reference platform's own answers to the benchmark requests: what every other target replays. */
+  private static CannedChat capture(int tokens) {
+    try (ReferencePlatformTarget capture = new ReferencePlatformTarget(Duration.ZERO, Duration.ZERO)) {
+      return capture.capture(tokens);
+    }
+  }
+
+  private static void throughput(Options o, List<String> args, PrintStream out) throws IOException {
+    CannedChat answer = capture(o.tokens);
     out.printf(Locale.ROOT, "answer: %d tokens (%d events, %d bytes streamed, %d bytes as JSON); %d connections,"
-            + " %d rounds of %d ms (after %d ms warm-up) per target and mode%n", tokens, answer.events().size(),
-        answer.eventStream().length, answer.json().length, o.connections, o.rounds, o.measureMillis,
-        o.warmupMillis);
-    Map<String, Supplier<SpeedTarget>> targets = new LinkedHashMap<>();
-    targets.put("reference", () -> new ReferencePlatformTarget(Duration.ZERO, Duration.ZERO));
-    targets.put("core", () -> new HttpCoreTarget(answer, Duration.ZERO, Duration.ZERO));
-    targets.put("wiremock", () -> new WireMockTarget(answer));
-    targets.put("raw", () -> new RawServerTarget(answer, o.rawThreads));
-    targets.keySet().retainAll(o.targets);
+            + " %d rounds of %d ms per target and mode, each after a warm-up to steady state (at least %d ms)%n",
+        countContentEvents(answer),
+        answer.events().size(), answer.eventStream().length, answer.json().length, o.connections, o.rounds,
+        o.measureMillis, o.warmupMillis);
+    List<String> targets = new ArrayList<>(List.of("reference", "core", "wiremock", "raw"));
+    targets.retainAll(o.targets);
     Map<String, List<Double>> chat = new LinkedHashMap<>();
     Map<String, List<Double>> streamed = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
-    byte[] plain = BenchRequests.chat(false, o.tokens);
-    byte[] stream = BenchRequests.chat(true, o.tokens);
-    // Round 0 warms the JIT up on every target and is not counted.
-    for (int round = 0; round <= o.rounds; round++) {
-      for (var entry : targets.entrySet()) {
-        try (SpeedTarget target = entry.getValue().get()) {
-          names.put(entry.getKey(), target.name());
-          var c = LoopbackLoad.throughput(target.address(), plain, o.connections, o.warmupMillis, o.measureMillis, 0);
-          var s = LoopbackLoad.throughput(target.address(), stream, o.connections, o.warmupMillis, o.measureMillis,
-              answer.events().size());
-          if (round > 0) {
-            chat.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(c.responsesPerSecond());
-            streamed.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(s.responsesPerSecond() * tokens);
-          }
-          out.printf(Locale.ROOT, "  %-8s %-22s chat %9.0f req/s (%d bad)   streamed %10.0f tok/s (%d bad)%n",
-              round == 0 ? "warm-up" : "round " + round, target.name(), c.responsesPerSecond(), c.badResponses(),
-              s.responsesPerSecond() * tokens, s.badResponses());
+    // Rounds alternate between targets, so a noisy neighbour hurts them all alike; each round of each target is a
+    // fresh JVM that warms itself up.
+    for (int round = 1; round <= o.rounds; round++) {
+      for (String key : targets) {
+        List<String> r = ForkedRun.run(args, "throughput:" + key, out);
+        if (r.size() != 7) {
+          throw new IOException("the measurement of " + key + " gave no result");
         }
+        names.put(key, r.get(0));
+        chat.computeIfAbsent(key, k -> new ArrayList<>()).add(Double.parseDouble(r.get(1)));
+        streamed.computeIfAbsent(key, k -> new ArrayList<>()).add(Double.parseDouble(r.get(3)));
+        out.printf(Locale.ROOT, "  %-8s %-22s chat %9.0f req/s (%s bad)   streamed %10.0f tok/s (%s bad)"
+                + "   warmed up %.0f s + %.0f s%n", "round " + round, r.get(0), Double.parseDouble(r.get(1)), r.get(2),
+            Double.parseDouble(r.get(3)), r.get(4), Long.parseLong(r.get(5)) / 1000.0,
+            Long.parseLong(r.get(6)) / 1000.0);
       }
     }
     out.println();
     out.printf(Locale.ROOT, "%-24s %16s %20s%n", "target (median round)", "chat req/s", "streamed tokens/s");
-    for (String key : targets.keySet()) {
+    for (String key : targets) {
       out.printf(Locale.ROOT, "%-24s %16.0f %20.0f%n", names.get(key), median(chat.get(key)),
           median(streamed.get(key)));
     }
-    if (!targets.keySet().containsAll(List.of("reference", "core", "wiremock", "raw"))) {
+    if (!targets.containsAll(List.of("reference", "core", "wiremock", "raw"))) {
       return; // ratios need every target
     }
     // A ratio per round (its two numbers measured seconds apart) and the median of those: steadier on a shared
@@ -119,63 +184,45 @@ public final class PlatformSpeedBench {
         medianRatio(streamed.get("core"), streamed.get("raw")));
   }
 
-  private static void drift(Options o, PrintStream out) throws IOException {
+  /**
+   * The paced streams of one target, in its own JVM: the code is first trained on unpaced streams for the
+   * warm-up time, then the same thousand paced streams run once unmeasured and once measured.
+   */
+  private static void drift(Options o, String key, PrintStream out) throws IOException {
     Duration interval = Duration.ofMillis(o.itlMillis);
     Duration ttft = Duration.ofMillis(o.ttftMillis);
     byte[] request = BenchRequests.chat(true, o.streamTokens);
-    out.printf(Locale.ROOT, "%n%d concurrent streams of %d tokens, configured inter-token latency %d ms, TTFT %d ms%n",
-        o.streams, o.streamTokens, o.itlMillis, o.ttftMillis);
     long timeout = 30_000 + (long) o.streamTokens * o.itlMillis * 3;
-    CannedChat answer;
-    try (ReferencePlatformTarget target = new ReferencePlatformTarget(ttft, interval)) {
-      answer = target.capture(o.streamTokens);
-      if (o.targets.contains("reference")) {
-        LoopbackLoad.streams(target.address(), request, Math.min(200, o.streams), timeout); // warm-up
-        StreamDrift d = StreamDrift.of(LoopbackLoad.streams(target.address(), request, o.streams, timeout),
-            interval.toNanos(), countContentEvents(answer));
-        printDrift(out, target.name(), d);
+    CannedChat answer = capture(o.streamTokens);
+    if (!key.equals("raw")) {
+      try (SpeedTarget unpaced = newTarget(key, answer, o)) {
+        LoopbackLoad.throughput(unpaced.address(), request, o.connections, o.warmupMillis, 1, 0);
       }
     }
-    if (!o.targets.contains("core")) {
-      return;
-    }
-    // The same pacing on the bare HTTP core, with the server's own lateness: what the timer adds, and what
-    // the socket, the kernel and the client add after it.
     var lateness = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
     var recording = new java.util.concurrent.atomic.AtomicBoolean();
-    try (HttpCoreTarget core = new HttpCoreTarget(answer, ttft, interval,
-        late -> {
-          if (recording.get()) {
-            lateness.add(late);
-          }
-        }, o.ioThreads)) {
-      LoopbackLoad.streams(core.address(), request, Math.min(200, o.streams), timeout); // warm-up
+    java.util.function.LongConsumer recorder = late -> {
+      if (recording.get()) {
+        lateness.add(late);
+      }
+    };
+    // The reference platform as users run it; the bare HTTP core and a single selector loop that owns its timers
+    // report, besides, how late their timers handed each event to the socket (the server's share of the drift).
+    try (SpeedTarget target = switch (key) {
+      case "reference" -> new ReferencePlatformTarget(ttft, interval);
+      case "core" -> new HttpCoreTarget(answer, ttft, interval, recorder, o.ioThreads);
+      default -> new PacedNioServer(answer, ttft.toNanos(), interval.toNanos(), recorder);
+    }) {
+      LoopbackLoad.streams(target.address(), request, o.streams, timeout); // warm-up: the same load, once
+      System.gc(); // the warm-up's garbage goes now rather than in a pause inside the measured window
       recording.set(true);
-      StreamDrift d = StreamDrift.of(LoopbackLoad.streams(core.address(), request, o.streams, timeout),
+      GcActivity gcStart = GcActivity.now();
+      StreamDrift d = StreamDrift.of(LoopbackLoad.streams(target.address(), request, o.streams, timeout),
           interval.toNanos(), countContentEvents(answer));
-      printDrift(out, core.name(), d);
-      printLateness(out, lateness);
-    }
-    if (!o.targets.contains("raw")) {
-      return;
-    }
-    // The same streams from a single selector loop that owns its timers and writes without blocking: what a
-    // non-blocking core design would give on this machine.
-    lateness.clear();
-    var rawLateness = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
-    try (PacedNioServer paced = new PacedNioServer(answer, ttft.toNanos(), interval.toNanos(),
-        late -> {
-          if (recording.get()) {
-            rawLateness.add(late);
-          }
-        })) {
-      recording.set(false);
-      LoopbackLoad.streams(paced.address(), request, Math.min(200, o.streams), timeout); // warm-up
-      recording.set(true);
-      StreamDrift d = StreamDrift.of(LoopbackLoad.streams(paced.address(), request, o.streams, timeout),
-          interval.toNanos(), countContentEvents(answer));
-      printDrift(out, paced.name(), d);
-      printLateness(out, rawLateness);
+      printDrift(out, target.name(), d, GcActivity.since(gcStart));
+      if (!key.equals("reference")) {
+        printLateness(out, lateness);
+      }
     }
   }
 
@@ -186,12 +233,14 @@ public final class PlatformSpeedBench {
         + " p99 %.3f, max %.3f ms%n", server.median(), server.percentile(90), server.percentile(99), server.max());
   }
 
-  private static void printDrift(PrintStream out, String name, StreamDrift d) {
+  private static void printDrift(PrintStream out, String name, StreamDrift d, GcActivity gc) {
     out.printf(Locale.ROOT, "%s: streams complete %d/%d, gaps %d; |drift| ms p50 %.3f  p90 %.3f  p99 %.3f  max %.3f"
             + " (signed mean %+.3f); p99 target < 5 ms: %s%n", name, d.completeStreams(), d.streams(), d.gaps(),
         d.absoluteDrift().median(), d.absoluteDrift().percentile(90), d.absoluteDrift().percentile(99),
         d.absoluteDrift().max(), d.signedDrift().mean(), d.absoluteDrift().percentile(99) < 5 ? "MET"
             : String.format(Locale.ROOT, "MISSED by %.3f ms", d.absoluteDrift().percentile(99) - 5));
+    out.printf(Locale.ROOT, "  garbage collections while the streams ran: %d, %d ms in all%n", gc.collections(),
+        gc.millis());
   }
 
   private static void ratio(PrintStream out, String label, double value, double target) {
@@ -239,13 +288,15 @@ public final class PlatformSpeedBench {
         "usage: platform-speed [--connections N] [--rounds N] [--warmup-ms MS] [--measure-ms MS] [--tokens N]",
         "                      [--raw-threads N] [--streams N] [--stream-tokens N] [--itl-ms MS] [--ttft-ms MS]",
         "                      [--skip-drift | --only-drift] [--targets reference,core,wiremock,raw]",
-        "  throughput: --connections keep-alive connections (16), --rounds per target (5, after one warm-up round),",
+        "  every measurement runs in a fresh JVM (as JMH forks) with this JVM's options, after a warm-up to steady",
+        "  state (at least --warmup-ms, 2000)",
+        "  throughput: --connections keep-alive connections (16), --rounds per target (3),",
         "              --tokens per answer (64), --raw-threads the raw server's loops (2)",
         "  drift: --streams concurrent streams (1000) of --stream-tokens tokens (50), --itl-ms (20), --ttft-ms (0),",
         "         --io-threads event loops of the bare core (default: the core's own)");
     int connections = 16;
-    int rounds = 5;
-    long warmupMillis = 1000;
+    int rounds = 3;
+    long warmupMillis = 2000;
     long measureMillis = 2000;
     int tokens = 64;
     int rawThreads = 2;
@@ -258,6 +309,8 @@ public final class PlatformSpeedBench {
     boolean skipDrift;
     boolean onlyDrift;
     boolean help;
+    /** Set in a forked JVM: the one measurement it runs ({@code throughput:<target>} or {@code drift:<target>}). */
+    String child;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -268,6 +321,12 @@ public final class PlatformSpeedBench {
           case "--help", "-h" -> o.help = true;
           case "--skip-drift" -> o.skipDrift = true;
           case "--only-drift" -> o.onlyDrift = true;
+          case "--child" -> {
+            if (i + 1 >= list.size()) {
+              throw new IllegalArgumentException(arg + " needs a value");
+            }
+            o.child = list.get(++i);
+          }
           case "--targets" -> {
             if (i + 1 >= list.size()) {
               throw new IllegalArgumentException(arg + " needs a value");
