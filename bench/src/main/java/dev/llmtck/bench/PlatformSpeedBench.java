@@ -25,6 +25,10 @@ public final class PlatformSpeedBench {
   }
 
   public static void main(String[] args) throws Exception {
+    // Libraries on the class path log through SLF4J without a binding; its "no providers" notice is noise here.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     Options options;
     try {
       options = Options.parse(args);
