@@ -92,7 +92,8 @@ public final class PlatformSpeedBench {
 
   /**
    * Loads {@code target} in one-second steps until it reaches its steady state (three steps in a row without a
-   * new best 3% above the previous one), at least {@code --warmup-ms} and at most 40 s; returns how long it took
+   * new best 3% above the previous one and without more than 50 ms of JIT compilation), at least
+   * {@code --warmup-ms} and at most 40 s; returns how long it took
    * (ms). A JIT warms a large server such as WireMock up far more slowly than a small one: a fixed warm-up would
    * measure some targets still cold.
    */
@@ -101,9 +102,13 @@ public final class PlatformSpeedBench {
     double best = 0;
     int flat = 0;
     while (true) {
+      long compiled = CpuUse.compilerMillisSoFar();
       double rate = LoopbackLoad.throughput(target.address(), request, o.connections, 0, 1000, events)
           .responsesPerSecond();
-      if (rate > best * 1.03) {
+      compiled = CpuUse.compilerMillisSoFar() - compiled;
+      // A step in which the JIT was still busy is not flat, however level its rate: a plateau before a hot
+      // path's compilation would otherwise be taken for the steady state.
+      if (rate > best * 1.03 || compiled > WARMUP_STEP_JIT_MILLIS) {
         flat = 0;
       } else {
         flat++;
@@ -259,6 +264,9 @@ public final class PlatformSpeedBench {
   /** One measured pass of paced streams and what the machine did meanwhile. */
   private record DriftPass(StreamDrift drift, CpuUse cpu, GcActivity gc, List<Long> lateness) {
   }
+
+  /** A warm-up step that compiled for longer than this does not count as flat. */
+  private static final long WARMUP_STEP_JIT_MILLIS = 50;
 
   /** A paced warm-up pass that compiled for longer than this is followed by another one. */
   private static final long PACED_WARMUP_JIT_MILLIS = 50;
