@@ -11,10 +11,11 @@ java_bin="java"
 [ -n "${JAVA_HOME:-}" ] && java_bin="$JAVA_HOME/bin/java"
 jar="$(ls bench/target/llmtck-bench-*-all.jar | head -n1)"
 opts="${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
-# JDK 24 and later warn on every start that Netty uses sun.misc.Unsafe (JEP 498); allowing it keeps the output
-# readable and Netty on the same memory access path as on JDK 17.
+# JDK 24 and later warn on every start that Netty uses sun.misc.Unsafe (JEP 498) and loads its native epoll
+# library (JEP 472); allowing both keeps the output readable and Netty on the same paths as on JDK 17. The
+# forked measurements run from the class path, where the jar's Enable-Native-Access entry does not apply.
 major="$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 if [ "${major:-17}" -ge 24 ] 2>/dev/null; then
-  opts="$opts --sun-misc-unsafe-memory-access=allow"
+  opts="$opts --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
 fi
 exec "$java_bin" $opts -jar "$jar" "$@"
