@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,16 @@ import java.util.Map;
  * canned answer and of a minimal non-blocking server (the practical limit), with the ratios; then many
  * concurrent paced streams and how far their inter-token gaps drift from the configured one. Every measurement
  * runs in a fresh JVM ({@link ForkedRun}), one at a time, loaded by the same lean client ({@link LoopbackLoad})
- * in that JVM; rounds alternate
- * between targets so that a noisy neighbour hurts all of them alike, and the median round counts.
+ * in that JVM; rounds alternate between targets so that a noisy neighbour hurts all of them alike, and the
+ * median round counts.
  */
 public final class PlatformSpeedBench {
+  /** A warm-up step that compiled for longer than this does not count as flat. */
+  private static final long WARMUP_STEP_JIT_MILLIS = 50;
+
+  /** A paced warm-up pass that compiled for longer than this is followed by another one. */
+  private static final long PACED_WARMUP_JIT_MILLIS = 50;
+  private static final int PACED_WARMUP_MAX_PASSES = 20;
 
   private PlatformSpeedBench() {
   }
@@ -93,9 +100,8 @@ public final class PlatformSpeedBench {
   /**
    * Loads {@code target} in one-second steps until it reaches its steady state (three steps in a row without a
    * new best 3% above the previous one and without more than 50 ms of JIT compilation), at least
-   * {@code --warmup-ms} and at most 40 s; returns how long it took
-   * (ms). A JIT warms a large server such as WireMock up far more slowly than a small one: a fixed warm-up would
-   * measure some targets still cold.
+   * {@code --warmup-ms} and at most 40 s; returns how long it took (ms). A JIT warms a large server such as
+   * WireMock up far more slowly than a small one: a fixed warm-up would measure some targets still cold.
    */
   private static long warmUp(SpeedTarget target, byte[] request, int events, Options o) throws IOException {
     long start = System.nanoTime();
@@ -242,35 +248,41 @@ public final class PlatformSpeedBench {
             interval.toNanos(), countContentEvents(answer));
         measured.add(new DriftPass(d, CpuUse.since(cpuStart), GcActivity.since(gcStart), List.copyOf(lateness)));
       }
-      // The pass with the median p99 stands for the target; the others' p99 are printed beside it.
-      List<DriftPass> byP99 = new ArrayList<>(measured);
-      byP99.sort(java.util.Comparator.comparingDouble(m -> m.drift().absoluteDrift().percentile(99)));
-      DriftPass median = byP99.get(byP99.size() / 2);
-      printDrift(out, target.name(), median.drift(), median.gc());
-      CpuUse cpu = median.cpu();
-      out.printf(Locale.ROOT, "  CPU while the streams ran: load generator %.2f s, server and the rest of the JVM %.2f s"
-              + " (JIT compiling %d ms) in %.2f s: %.0f%% of %d processors%n",
-          cpu.clientNanos() / 1e9, cpu.restNanos() / 1e9, cpu.compilerMillis(), cpu.wallNanos() / 1e9,
-          cpu.machineShare() * 100, Runtime.getRuntime().availableProcessors());
-      out.printf(Locale.ROOT, "  p99 of the %d measured passes (in order): %s ms, after %d paced warm-up passes%n",
-          measured.size(), String.join(", ", measured.stream().map(m -> String.format(Locale.ROOT, "%.2f",
-              m.drift().absoluteDrift().percentile(99))).toList()), passes);
-      if (!key.equals("reference")) {
-        printLateness(out, median.lateness());
-      }
+      printDriftPasses(out, target.name(), measured, passes, !key.equals("reference"));
     }
   }
 
-  /** One measured pass of paced streams and what the machine did meanwhile. */
-  private record DriftPass(StreamDrift drift, CpuUse cpu, GcActivity gc, List<Long> lateness) {
+  /**
+   * The pass with the median p99 stands for the target, printed in full with its collections, CPU and (where the
+   * target reports it) timer lateness; the other passes' p99 are printed beside it.
+   */
+  private static void printDriftPasses(PrintStream out, String name, List<DriftPass> measured, int warmupPasses,
+      boolean withLateness) {
+    DriftPass median = medianPass(measured);
+    printDrift(out, name, median.drift(), median.gc());
+    CpuUse cpu = median.cpu();
+    out.printf(Locale.ROOT, "  CPU while the streams ran: load generator %.2f s, server and the rest of the JVM %.2f s"
+            + " (JIT compiling %d ms) in %.2f s: %.0f%% of %d processors%n",
+        cpu.clientNanos() / 1e9, cpu.restNanos() / 1e9, cpu.compilerMillis(), cpu.wallNanos() / 1e9,
+        cpu.machineShare() * 100, Runtime.getRuntime().availableProcessors());
+    out.printf(Locale.ROOT, "  p99 of the %d measured passes (in order): %s ms, after %d paced warm-up passes%n",
+        measured.size(), String.join(", ", measured.stream().map(m -> String.format(Locale.ROOT, "%.2f",
+            m.drift().absoluteDrift().percentile(99))).toList()), warmupPasses);
+    if (withLateness) {
+      printLateness(out, median.lateness());
+    }
   }
 
-  /** A warm-up step that compiled for longer than this does not count as flat. */
-  private static final long WARMUP_STEP_JIT_MILLIS = 50;
+  /** The pass whose p99 drift is the median of the passes' (the upper one of an even count). */
+  static DriftPass medianPass(List<DriftPass> passes) {
+    List<DriftPass> byP99 = new ArrayList<>(passes);
+    byP99.sort(Comparator.comparingDouble(m -> m.drift().absoluteDrift().percentile(99)));
+    return byP99.get(byP99.size() / 2);
+  }
 
-  /** A paced warm-up pass that compiled for longer than this is followed by another one. */
-  private static final long PACED_WARMUP_JIT_MILLIS = 50;
-  private static final int PACED_WARMUP_MAX_PASSES = 20;
+  /** One measured pass of paced streams and what the machine did meanwhile. */
+  record DriftPass(StreamDrift drift, CpuUse cpu, GcActivity gc, List<Long> lateness) {
+  }
 
   private static void printLateness(PrintStream out, java.util.Collection<Long> lateness) {
     var server = dev.llmtck.tck.bench.Distribution.of("ms",

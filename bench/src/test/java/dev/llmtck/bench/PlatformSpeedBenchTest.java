@@ -23,9 +23,28 @@ class PlatformSpeedBenchTest {
   }
 
   @Test
+  void theDriftPassWithTheMedianP99StandsForTheTarget() {
+    // one stream per pass, gaps 20 ms apart plus the pass's drift: p99 of the passes 9, 1 and 4 ms
+    var late = pass(9);
+    var early = pass(1);
+    var middle = pass(4);
+    assertThat(PlatformSpeedBench.medianPass(List.of(late, early, middle))).isSameAs(middle);
+    assertThat(PlatformSpeedBench.medianPass(List.of(early, late))).isSameAs(late);
+  }
+
+  private static PlatformSpeedBench.DriftPass pass(long driftMillis) {
+    long interval = 20_000_000;
+    long[] times = {0, interval + driftMillis * 1_000_000};
+    return new PlatformSpeedBench.DriftPass(StreamDrift.of(List.<long[]>of(times), interval, 2),
+        new CpuUse(1, 0, 0, 0), new GcActivity(0, 0), List.of());
+  }
+
+  @Test
   void optionsAreCheckedAndUnknownOnesRefused() {
-    var options = PlatformSpeedBench.Options.parse(new String[] {"--rounds", "2", "--targets", "core,raw"});
+    var options = PlatformSpeedBench.Options.parse(new String[] {"--rounds", "2", "--targets", "core,raw",
+        "--drift-passes", "5"});
     assertThat(options.rounds).isEqualTo(2);
+    assertThat(options.driftPasses).isEqualTo(5);
     assertThat(options.targets).containsExactly("core", "raw");
     assertThatThrownBy(() -> PlatformSpeedBench.Options.parse(new String[] {"--rounds", "x"}))
         .hasMessageContaining("whole number");
