@@ -22,11 +22,11 @@ import java.util.Map;
  * median round counts.
  */
 public final class PlatformSpeedBench {
-  /** A warm-up step that compiled for longer than this does not count as flat. */
-  private static final long WARMUP_STEP_JIT_MILLIS = 50;
-
-  /** A paced warm-up pass that compiled for longer than this is followed by another one. */
-  private static final long PACED_WARMUP_JIT_MILLIS = 50;
+  /**
+   * A warm-up step (or paced warm-up pass) in which the JIT compiled for longer than this is not yet the steady
+   * state: a throughput step does not count as flat, a paced pass is followed by another one.
+   */
+  private static final long WARMUP_JIT_QUIET_MILLIS = 50;
   private static final int PACED_WARMUP_MAX_PASSES = 20;
 
   private PlatformSpeedBench() {
@@ -114,7 +114,7 @@ public final class PlatformSpeedBench {
       compiled = CpuUse.compilerMillisSoFar() - compiled;
       // A step in which the JIT was still busy is not flat, however level its rate: a plateau before a hot
       // path's compilation would otherwise be taken for the steady state.
-      if (rate > best * 1.03 || compiled > WARMUP_STEP_JIT_MILLIS) {
+      if (rate > best * 1.03 || compiled > WARMUP_JIT_QUIET_MILLIS) {
         flat = 0;
       } else {
         flat++;
@@ -237,7 +237,8 @@ public final class PlatformSpeedBench {
         LoopbackLoad.streams(target.address(), request, o.streams, timeout);
         compiling = CpuUse.compilerMillisSoFar() - before;
         passes++;
-      } while (compiling > PACED_WARMUP_JIT_MILLIS && passes < PACED_WARMUP_MAX_PASSES);
+      } while (compiling > WARMUP_JIT_QUIET_MILLIS && passes < PACED_WARMUP_MAX_PASSES);
+      int contentEvents = countContentEvents(answer);
       List<DriftPass> measured = new ArrayList<>();
       for (int pass = 0; pass < o.driftPasses; pass++) {
         System.gc(); // the last pass's garbage goes now rather than in a pause inside the measured window
@@ -245,7 +246,7 @@ public final class PlatformSpeedBench {
         GcActivity gcStart = GcActivity.now();
         CpuUse cpuStart = CpuUse.now();
         StreamDrift d = StreamDrift.of(LoopbackLoad.streams(target.address(), request, o.streams, timeout),
-            interval.toNanos(), countContentEvents(answer));
+            interval.toNanos(), contentEvents);
         measured.add(new DriftPass(d, CpuUse.since(cpuStart), GcActivity.since(gcStart), List.copyOf(lateness)));
       }
       printDriftPasses(out, target.name(), measured, passes, !key.equals("reference"));
