@@ -10,7 +10,6 @@ import dev.llmtck.tck.runner.GitLabValues;
 import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.Target;
-import dev.llmtck.tck.runner.TargetLauncher;
 import dev.llmtck.tck.runner.Waiver;
 import dev.llmtck.tck.runner.Waivers;
 import dev.llmtck.tck.target.TargetKeys;
@@ -20,11 +19,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,7 +51,8 @@ final class RunCommand {
   }
 
   /** A target ready to run: resolved, its waivers read, the problems found on the way; nothing started yet. */
-  private record Prepared(Profile profile, Target target, Waivers waivers, List<String> warnings) {
+  record Prepared(Profile profile, Path profileDirectory, Target target, Waivers waivers,
+      List<String> warnings) {
   }
 
   int run(String[] args, PrintStream out, PrintStream err) {
@@ -101,8 +99,8 @@ final class RunCommand {
     for (Path file : options.profiles) {
       try {
         Prepared prepared = prepare(options, file);
-        if (prepared.profile().launch() != null && launcherFor(prepared.profile()) == null) {
-          throw new UsageException(noLauncher(prepared.profile()));
+        if (prepared.profile().launch() != null && LaunchedTarget.launcherFor(prepared.profile()) == null) {
+          throw new UsageException(LaunchedTarget.noLauncher(prepared.profile()));
         }
         targets.add(prepared);
       } catch (UsageException | IllegalArgumentException e) {
@@ -142,7 +140,7 @@ final class RunCommand {
     return SummaryFacts.exitCode(runs);
   }
 
-  private Prepared prepare(RunOptions options, Path profileFile) {
+  Prepared prepare(RunOptions options, Path profileFile) {
     TargetResolver resolver = new TargetResolver(env);
     Profile profile = profileFile == null ? null : Profile.load(profileFile);
     Target target = resolver.resolve(options, profile);
@@ -150,7 +148,9 @@ final class RunCommand {
     if (options.waivers != null) {
       waivers = waivers.with(Waivers.load(options.waivers));
     }
-    return new Prepared(profile, target, waivers, resolver.warnings());
+    Path directory = profileFile == null ? Path.of(".")
+        : java.util.Objects.requireNonNullElse(profileFile.toAbsolutePath().getParent(), Path.of("."));
+    return new Prepared(profile, directory, target, waivers, resolver.warnings());
   }
 
   /**
@@ -159,34 +159,14 @@ final class RunCommand {
    */
   private TargetRun certify(Prepared prepared, String name, String directory, Path reportDir,
       List<String> otherSecrets, PrintStream out, PrintStream err) {
-    Target target = prepared.target();
-    TargetLauncher.Launched launched = null;
-    try {
-      if (prepared.profile() != null && prepared.profile().launch() != null) {
-        TargetLauncher launcher = launcherFor(prepared.profile());
-        if (launcher == null) {
-          return notRun(name, directory, target, noLauncher(prepared.profile()), err);
-        }
-        try {
-          launched = launcher.launch(prepared.profile(), prepared.profile().launch());
-        } catch (Exception e) {
-          return notRun(name, directory, target, "could not launch the target of profile "
-              + prepared.profile().name() + ": " + target.redactor().text(String.valueOf(e.getMessage())), err);
-        }
-        Map<String, String> settings = new LinkedHashMap<>(target.settings());
-        settings.putAll(launched.settings());
-        Set<String> secretKeys = new LinkedHashSet<>(target.secretKeys());
-        secretKeys.addAll(launched.secretKeys());
-        target = new Target(target.platform(), target.profile(), settings, secretKeys);
-        out.println("launched " + target.redactor().text(launched.describe()));
-      }
+    try (LaunchedTarget launched = LaunchedTarget.start(prepared.profile(), prepared.profileDirectory(),
+        prepared.target(), out)) {
+      Target target = launched.target();
       Set<String> secrets = new LinkedHashSet<>(target.secrets());
       secrets.addAll(otherSecrets);
       return runContract(prepared, target, name, directory, reportDir, Redactor.of(secrets), out, err);
-    } finally {
-      if (launched != null) {
-        launched.close();
-      }
+    } catch (LaunchedTarget.LaunchFailure e) {
+      return notRun(name, directory, prepared.target(), e.getMessage(), err);
     }
   }
 
@@ -237,19 +217,7 @@ final class RunCommand {
     return new TargetRun(name, directory, target, null, problem);
   }
 
-  private static TargetLauncher launcherFor(Profile profile) {
-    for (TargetLauncher launcher : ServiceLoader.load(TargetLauncher.class)) {
-      if (launcher.supports(profile.launch())) {
-        return launcher;
-      }
-    }
-    return null;
-  }
 
-  private static String noLauncher(Profile profile) {
-    return "profile " + profile.name() + " has a launch: section, but no launcher in this kit understands it;"
-        + " start the target yourself and remove launch:, or use a kit that can launch it";
-  }
 
   /** Each target's name, from its profile (or file name), made safe as a directory name and unique. */
   private static List<String> uniqueNames(List<Prepared> targets, List<Path> files) {

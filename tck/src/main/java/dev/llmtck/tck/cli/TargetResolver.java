@@ -79,6 +79,8 @@ final class TargetResolver {
     String model = first(options.model, p.model());
     if (baseUrl == null && p.launch() != null) {
       putIfSet(settings, TargetKeys.OPENAI_MODEL, model); // the launcher supplies the base URL
+      putIfSet(settings, TargetKeys.OPENAI_EXPECTED_VLLM_VERSION, first(options.expectedVllmVersion,
+          p.expectedVllmVersion()));
       return;
     }
     if (baseUrl == null) {

@@ -17,6 +17,14 @@ public interface TargetLauncher {
   /** Starts the target; the run begins when this returns. */
   Launched launch(Profile profile, JsonNode launch) throws Exception;
 
+  /**
+   * Starts the target of a profile read from a file in {@code profileDirectory}, against which relative paths in
+   * the section are resolved. By default the directory is not needed.
+   */
+  default Launched launch(Profile profile, JsonNode launch, java.nio.file.Path profileDirectory) throws Exception {
+    return launch(profile, launch);
+  }
+
   /** A started target. */
   interface Launched extends AutoCloseable {
 

@@ -1,4 +1,4 @@
-package dev.llmtck.tck.containers;
+package dev.llmtck.tck.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.containers.vllm.VllmContainer;
@@ -6,9 +6,7 @@ import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.TargetLauncher;
 import dev.llmtck.tck.target.TargetKeys;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,7 +63,7 @@ public final class VllmContainerLauncher implements TargetLauncher {
 
   @Override
   public Launched launch(Profile profile, JsonNode launch) {
-    VllmContainer container = container(launch.get(SECTION), apiKey(profile));
+    VllmContainer container = container(launch.get(SECTION), LaunchKeys.apiKey(profile));
     container.start();
     return new Launched() {
       @Override
@@ -142,15 +140,6 @@ public final class VllmContainerLauncher implements TargetLauncher {
     return container.withHuggingFaceTokenFromEnvironment().withApiKey(apiKey);
   }
 
-  private static String apiKey(Profile profile) {
-    String fromEnvironment = profile.apiKeyEnv() == null ? null : System.getenv(profile.apiKeyEnv());
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return fromEnvironment;
-    }
-    byte[] random = new byte[16];
-    new SecureRandom().nextBytes(random);
-    return "llmtck-" + HexFormat.of().formatHex(random);
-  }
 
   private static String required(JsonNode section, String key) {
     String value = text(section, key, null);

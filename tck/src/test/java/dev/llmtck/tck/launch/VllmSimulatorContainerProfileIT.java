@@ -1,4 +1,4 @@
-package dev.llmtck.tck.containers;
+package dev.llmtck.tck.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
