@@ -21,6 +21,7 @@ public final class LlmtckMain {
       "  run [options]                       certify a platform (no options: the embedded reference platform)",
       "  serve openai|bedrock|azure [opts]   run a reference platform until killed",
       "  bench [options]                     measure a platform under load",
+      "  fidelity [options]                  compare llmtck's vLLM simulator with a real platform",
       "  --version                           print the kit's version",
       "  <command> --help                    the command's options");
 
@@ -48,6 +49,8 @@ public final class LlmtckMain {
           return new RunCommand(System.getenv()).run(rest, out, err);
         case "serve":
           return FixturesMain.run(args, out, err);
+        case "fidelity":
+          return new FidelityCommand(new RunCommand(System.getenv())).run(rest, out, err);
         case "bench":
           return dev.llmtck.tck.bench.BenchCommand.run(rest, out, err);
         case "--version":

@@ -63,6 +63,10 @@ final class ClauseCollector implements TestExecutionListener {
   @Override
   public void executionStarted(TestIdentifier test) {
     startedAt.put(test.getUniqueId(), System.nanoTime());
+    ClauseInfo clause = clauses.get(test.getUniqueId());
+    if (clause != null) {
+      progress.clauseStarted(clause);
+    }
   }
 
   @Override

@@ -11,6 +11,10 @@ public interface ClauseProgress {
   default void started(int clauses) {
   }
 
+  /** {@code clause} starts (clauses run one at a time, in the order the launcher chose). */
+  default void clauseStarted(ClauseInfo clause) {
+  }
+
   /** {@code result} is known; it is the {@code done}-th of {@code total}. Secrets are already removed. */
   default void finished(ClauseResult result, int done, int total) {
   }
