@@ -6,9 +6,8 @@ import java.util.Optional;
 
 /**
  * The Azure OpenAI resource under test: its endpoint, key and deployment, the {@code api-version} to call it
- * with, and what the kit may provoke on it. Built by {@link AzureTargetExtension} from the configuration keys
- * in {@link dev.llmtck.tck.target.TargetKeys}, or pointing at the embedded reference mock when no endpoint is
- * given.
+ * with, and what the kit may provoke on it. Built by {@link AzureOpenAiPlatform} from the configuration keys
+ * in {@link AzureSettings}, or pointing at the embedded reference mock when no endpoint is given.
  */
 public final class AzureTarget {
   /** Azure's current GA inference version, and openai-java's default. */
@@ -23,9 +22,11 @@ public final class AzureTarget {
   private final String filteredAnswerPrompt;
   private final boolean faultControl;
   private final boolean embedded;
+  private final java.util.Set<String> capabilities;
 
   AzureTarget(URI endpoint, String apiKey, String deployment, String apiVersion, Duration timeout,
-      String filteredPrompt, String filteredAnswerPrompt, boolean faultControl, boolean embedded) {
+      String filteredPrompt, String filteredAnswerPrompt, boolean faultControl, boolean embedded,
+      java.util.Set<String> capabilities) {
     String base = endpoint.toString();
     this.endpoint = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     this.apiKey = apiKey;
@@ -36,6 +37,7 @@ public final class AzureTarget {
     this.filteredAnswerPrompt = filteredAnswerPrompt;
     this.faultControl = faultControl;
     this.embedded = embedded;
+    this.capabilities = java.util.Set.copyOf(capabilities);
   }
 
   /** The resource endpoint without a trailing slash, e.g. {@code https://name.openai.azure.com}. */
@@ -62,7 +64,17 @@ public final class AzureTarget {
 
   /** The model identifier GitLab Duo Self-Hosted takes for this deployment: {@code azure/<deployment>}. */
   public String gitLabModelIdentifier() {
+    return gitLabModelIdentifier(deployment);
+  }
+
+  /** The model identifier GitLab Duo Self-Hosted takes for a deployment: {@code azure/<deployment>}. */
+  public static String gitLabModelIdentifier(String deployment) {
     return "azure/" + deployment;
+  }
+
+  /** The optional capabilities the target declares. */
+  public java.util.Set<String> capabilities() {
+    return capabilities;
   }
 
   /** A prompt the target's filter refuses, if the operator named one. */

@@ -2,6 +2,8 @@ package dev.llmtck.tck.bedrock;
 
 import dev.llmtck.tck.clause.ClauseDisplayNames;
 import dev.llmtck.tck.clause.ClauseIdInFailures;
+import dev.llmtck.tck.platform.PlatformContract;
+import dev.llmtck.tck.platform.PlatformExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(BedrockTargetExtension.class)
+@PlatformContract("bedrock")
+@ExtendWith(PlatformExtension.class)
 @ExtendWith(ClauseIdInFailures.class)
 @DisplayNameGeneration(ClauseDisplayNames.class)
 @Tag("bedrock")

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The Bedrock runtime under test: endpoint (a configured override, or AWS's regional endpoint), region,
  * credentials, the model to certify, and optional ids that some clauses need. Built by
- * {@link BedrockTargetExtension} from the {@code llmtck.bedrock.*} keys, or pointing at the embedded mock.
+ * {@link BedrockRuntimePlatform} from the {@code llmtck.bedrock.*} keys, or pointing at the embedded mock.
  */
 public final class BedrockTarget {
   /** The geography prefixes of cross-region inference profile ids. */
@@ -26,10 +26,11 @@ public final class BedrockTarget {
   private final Duration timeout;
   private final boolean faultControl;
   private final boolean embedded;
+  private final java.util.Set<String> capabilities;
 
   BedrockTarget(URI endpoint, String region, String accessKeyId, String secretAccessKey, String sessionToken,
       String modelId, String disabledModelId, String profileOnlyModelId, Duration timeout, boolean faultControl,
-      boolean embedded) {
+      boolean embedded, java.util.Set<String> capabilities) {
     this.endpointOverridden = endpoint != null;
     String base = endpoint == null ? "https://bedrock-runtime." + region + ".amazonaws.com" : endpoint.toString();
     this.endpoint = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
@@ -43,6 +44,7 @@ public final class BedrockTarget {
     this.timeout = timeout;
     this.faultControl = faultControl;
     this.embedded = embedded;
+    this.capabilities = java.util.Set.copyOf(capabilities);
   }
 
   /** Where requests go, without a trailing slash: what the gateway's {@code AWS_BEDROCK_RUNTIME_ENDPOINT} holds. */
@@ -101,7 +103,17 @@ public final class BedrockTarget {
 
   /** The model identifier GitLab Duo Self-Hosted takes: {@code bedrock/<model-id>}. */
   public String gitLabModelIdentifier() {
+    return gitLabModelIdentifier(modelId);
+  }
+
+  /** The model identifier GitLab Duo Self-Hosted takes for a model id: {@code bedrock/<model-id>}. */
+  public static String gitLabModelIdentifier(String modelId) {
     return "bedrock/" + modelId;
+  }
+
+  /** The optional capabilities the target declares. */
+  public java.util.Set<String> capabilities() {
+    return capabilities;
   }
 
   /** The provider part of the model id ({@code anthropic}, {@code mistral}, {@code meta}), profile prefix removed. */

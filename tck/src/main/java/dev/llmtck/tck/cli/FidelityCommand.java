@@ -1,5 +1,6 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.openai.OpenAiSettings;
 import dev.llmtck.tck.fidelity.Fidelity;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ final class FidelityCommand {
     Path reportDir = options.reportDir != null ? options.reportDir : DEFAULT_REPORT_DIR;
     try (LaunchedTarget launched = LaunchedTarget.start(prepared.profile(), prepared.profileDirectory(),
         prepared.target(), out)) {
-      if (launched.target().get(dev.llmtck.tck.target.TargetKeys.OPENAI_BASE_URL) == null) {
+      if (launched.target().get(dev.llmtck.tck.openai.OpenAiSettings.BASE_URL.key()) == null) {
         return usage(err, "fidelity needs a platform to compare with: --base-url and --model, or a profile");
       }
       return Fidelity.run(launched.target(), known, strict, reportDir, out, err, KitVersion.get());

@@ -1,10 +1,15 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.platform.CommonSettings;
 import dev.llmtck.tck.evidence.Redactor;
 import dev.llmtck.tck.report.ReportFacts;
 import dev.llmtck.tck.report.ReportWriter;
 import dev.llmtck.tck.report.SummaryFacts;
 import dev.llmtck.tck.report.TargetRun;
+import dev.llmtck.tck.clause.ClauseCatalogue;
+import dev.llmtck.tck.clause.ClauseInfo;
+import dev.llmtck.tck.platform.Platform;
+import dev.llmtck.tck.platform.Platforms;
 import dev.llmtck.tck.runner.ClauseRunner;
 import dev.llmtck.tck.runner.GitLabValues;
 import dev.llmtck.tck.runner.Profile;
@@ -12,7 +17,6 @@ import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.Target;
 import dev.llmtck.tck.runner.Waiver;
 import dev.llmtck.tck.runner.Waivers;
-import dev.llmtck.tck.target.TargetKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,21 +41,22 @@ import java.util.stream.Collectors;
 final class RunCommand {
   static final Path DEFAULT_REPORT_DIR = Path.of("target", "llmtck-report");
 
-  private final Function<String, String> contractPackages;
+  private final Function<Platform<?, ?>, ClauseRunner> runners;
   private final Map<String, String> env;
 
-  /** The command as the kit ships it: the contract of platform {@code p} lives in {@code dev.llmtck.tck.<p>}. */
+  /** The command as the kit ships it: each platform's own contract. */
   RunCommand(Map<String, String> env) {
-    this(ClauseRunner::contractPackage, env);
+    this(ClauseRunner::of, env);
   }
 
-  RunCommand(Function<String, String> contractPackages, Map<String, String> env) {
-    this.contractPackages = contractPackages;
+  /** For the kit's own tests: the runner of each platform (e.g. a contract of the tests' own). */
+  RunCommand(Function<Platform<?, ?>, ClauseRunner> runners, Map<String, String> env) {
+    this.runners = runners;
     this.env = env;
   }
 
   /** A target ready to run: resolved, its waivers read, the problems found on the way; nothing started yet. */
-  record Prepared(Profile profile, Path profileDirectory, Target target, Waivers waivers,
+  record Prepared(RunOptions options, Profile profile, Path profileDirectory, Target target, Waivers waivers,
       List<String> warnings) {
   }
 
@@ -61,7 +66,7 @@ final class RunCommand {
     try {
       options = RunOptions.parse(args);
       if (options.help) {
-        out.println(RunOptions.USAGE);
+        out.println(RunOptions.usage());
         return 0;
       }
       if (options.profiles.size() > 1) {
@@ -87,7 +92,7 @@ final class RunCommand {
    * runs; then each runs in turn, its reports in its own subdirectory; then the side-by-side summary.
    */
   private int runSeveral(RunOptions options, PrintStream out, PrintStream err) {
-    List<String> targetFlags = options.targetFlags();
+    List<String> targetFlags = options.targetFlagsGiven();
     if (!targetFlags.isEmpty()) {
       throw new UsageException("with several --profile options, " + String.join(", ", targetFlags)
           + (targetFlags.size() == 1 ? " is" : " are") + " ambiguous (which target?): put it in the profiles;"
@@ -150,7 +155,9 @@ final class RunCommand {
     }
     Path directory = profileFile == null ? Path.of(".")
         : java.util.Objects.requireNonNullElse(profileFile.toAbsolutePath().getParent(), Path.of("."));
-    return new Prepared(profile, directory, target, waivers, resolver.warnings());
+    Platform<?, ?> platform = Platforms.byId(target.platform()).orElseThrow();
+    checkSelection(options, platform, runners.apply(platform).catalogue());
+    return new Prepared(options, profile, directory, target, waivers, resolver.warnings());
   }
 
   /**
@@ -175,7 +182,7 @@ final class RunCommand {
     String version = KitVersion.get();
     Waivers waivers = prepared.waivers();
     out.println("llmtck " + version + ": " + ReportFacts.targetLine(target));
-    String timeout = target.get(TargetKeys.TIMEOUT_SECONDS);
+    String timeout = target.get(CommonSettings.TIMEOUT_SECONDS.key());
     out.println("  timeout " + (timeout == null ? ClauseRunner.DEFAULT_TIMEOUT_SECONDS : timeout) + " s per request"
         + ", capabilities: " + ReportFacts.capabilitiesLine(target)
         + (waivers.list().isEmpty() ? "" : ", " + waivers.list().size() + " waiver(s)"));
@@ -194,11 +201,13 @@ final class RunCommand {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     ConsoleProgress progress = new ConsoleProgress(out, waivers.list().stream().filter(w -> !w.expiredOn(today))
         .map(Waiver::id).collect(Collectors.toSet()));
-    RunResult result = new ClauseRunner(contractPackages.apply(target.platform())).run(target, waivers, progress,
-        version, redactor);
+    Platform<?, ?> platform = Platforms.byId(target.platform()).orElseThrow();
+    RunResult result = runners.apply(platform).selecting(selection(prepared.options(), platform))
+        .run(target, waivers, progress, version, redactor);
     if (result.results().isEmpty()) {
-      return notRun(name, directory, target, "no clauses found for platform '" + target.platform() + "' (package "
-          + contractPackages.apply(target.platform()) + "): this build of the kit has no such contract", err);
+      return notRun(name, directory, target, "no clauses found for platform '" + target.platform() + "'"
+          + (prepared.options().clauses.isEmpty() && prepared.options().areas.isEmpty() ? ""
+              : " among the selected ones (--clause, --area)"), err);
     }
     SummaryTable.print(result, out);
     SummaryTable.printGitLabValues(gitLab, out);
@@ -210,6 +219,30 @@ final class RunCommand {
           err);
     }
     return new TargetRun(name, directory, target, result, null);
+  }
+
+  /** The clauses {@code --clause} and {@code --area} select (every clause when neither is given). */
+  private static java.util.function.Predicate<ClauseInfo> selection(RunOptions options, Platform<?, ?> platform) {
+    if (options.clauses.isEmpty() && options.areas.isEmpty()) {
+      return clause -> true;
+    }
+    return clause -> options.clauses.contains(clause.id()) || options.areas.contains(clause.area());
+  }
+
+  /** A --clause or --area that names nothing in the platform's contract is a mistake, not an empty run. */
+  private static void checkSelection(RunOptions options, Platform<?, ?> platform, ClauseCatalogue catalogue) {
+    for (String id : options.clauses) {
+      if (catalogue.byId(id).isEmpty()) {
+        throw new UsageException("--clause " + id + ": platform " + platform.id() + " has no such clause (llmtck"
+            + " clauses --platform " + platform.id() + " lists them)");
+      }
+    }
+    for (String area : options.areas) {
+      if (catalogue.ofArea(area).isEmpty()) {
+        throw new UsageException("--area " + area + ": platform " + platform.id() + " has no such area (its areas: "
+            + String.join(", ", catalogue.all().stream().map(ClauseInfo::area).distinct().toList()) + ")");
+      }
+    }
   }
 
   private static TargetRun notRun(String name, String directory, Target target, String problem, PrintStream err) {

@@ -1,12 +1,12 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.platform.CommonSettings;
+import dev.llmtck.tck.platform.ConfigurationException;
+import dev.llmtck.tck.platform.Platform;
+import dev.llmtck.tck.platform.Platforms;
+import dev.llmtck.tck.platform.Setting;
 import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.Target;
-import dev.llmtck.tck.target.TargetKeys;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,25 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds the {@link Target} of a run from the flags, the profile and the environment, in that order of
- * precedence. Secrets come from flags or environment variables only, never from a profile's text: a profile
- * names the variable ({@code apiKeyEnv}). Anything inconsistent is a {@link UsageException}.
+ * precedence, through the chosen platform's {@link Setting} declarations: which flag, profile field and environment
+ * variable give each setting, of what kind its value is. Secrets come from flags or environment variables only,
+ * never from a profile's text: a profile names the variable ({@code apiKeyEnv}). Anything inconsistent is a
+ * {@link UsageException}. Nothing here knows a platform by name.
  */
 final class TargetResolver {
-  /** Environment variables read for the OpenAI-compatible API key, first set wins. */
-  static final List<String> OPENAI_KEY_ENV = List.of("LLMTCK_API_KEY", "OPENAI_API_KEY");
-  static final String AZURE_KEY_ENV = "AZURE_OPENAI_API_KEY";
-  static final String AZURE_ENDPOINT_ENV = "AZURE_OPENAI_ENDPOINT";
-  static final String AZURE_API_VERSION_ENV = "OPENAI_API_VERSION";
-  static final String AWS_ENDPOINT_ENV = "AWS_BEDROCK_RUNTIME_ENDPOINT";
-  static final List<String> AWS_REGION_ENV = List.of("AWS_REGION_NAME", "AWS_REGION");
-
-  private static final Set<String> PLATFORMS = Set.of("openai", "bedrock", "azure");
-  /** Every setting a contract reads: the values of TargetKeys' constants. */
-  private static final Set<String> KNOWN_SETTINGS = knownSettings();
-
   private final Map<String, String> env;
   private final List<String> warnings = new ArrayList<>();
 
@@ -46,131 +37,147 @@ final class TargetResolver {
   }
 
   Target resolve(RunOptions options, Profile profile) {
-    Profile p = profile != null ? profile : new Profile(null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null);
-    String platform = first(options.platform, p.platform(), "openai").toLowerCase(Locale.ROOT);
-    if (!PLATFORMS.contains(platform)) {
-      throw new UsageException("unknown platform '" + platform + "': use openai, bedrock or azure");
-    }
+    Profile p = profile != null ? profile : Profile.empty();
+    String id = first(options.flag("--platform"), p.platform(), CommonSettings.PLATFORM.defaultValue())
+        .toLowerCase(Locale.ROOT);
+    Platform<?, ?> platform = Platforms.byId(id).orElseThrow(() -> new UsageException("unknown platform '" + id
+        + "': use " + String.join(", ", Platforms.ids())));
+    List<Setting> declared = Platforms.settingsOf(platform);
+    checkFlags(options, platform, declared);
+    checkProfileFields(p, platform, declared);
+
     Map<String, String> settings = new LinkedHashMap<>();
     Set<String> secretKeys = new LinkedHashSet<>();
-    p.settings().forEach((key, value) -> putSetting(settings, secretKeys, key, value));
-    options.settings.forEach((key, value) -> putSetting(settings, secretKeys, key, value));
+    Set<String> known = new LinkedHashSet<>();
+    declared.forEach(s -> known.add(s.key()));
+    p.settings().forEach((key, value) -> putSetting(settings, secretKeys, known, key, value));
+    options.settings.forEach((key, value) -> putSetting(settings, secretKeys, known, key, value));
 
-    Integer timeout = options.timeoutSeconds != null ? options.timeoutSeconds : p.timeoutSeconds();
-    if (timeout != null) {
-      settings.put(TargetKeys.TIMEOUT_SECONDS, String.valueOf(RunOptions.positive("timeoutSeconds",
-          String.valueOf(timeout))));
-    }
-    List<String> capabilities = !options.capabilities.isEmpty() ? options.capabilities : p.capabilities();
-    if (!capabilities.isEmpty()) {
-      settings.put(TargetKeys.CAPABILITIES, String.join(",", capabilities));
-    }
-    switch (platform) {
-      case "openai" -> openAi(options, p, settings, secretKeys);
-      case "bedrock" -> bedrock(options, p, settings, secretKeys);
-      default -> azure(options, p, settings, secretKeys);
-    }
-    return new Target(platform, p.name(), settings, secretKeys);
-  }
-
-  private void openAi(RunOptions options, Profile p, Map<String, String> settings, Set<String> secretKeys) {
-    String baseUrl = first(options.baseUrl, p.baseUrl());
-    String model = first(options.model, p.model());
-    if (baseUrl == null && p.launch() != null) {
-      putIfSet(settings, TargetKeys.OPENAI_MODEL, model); // the launcher supplies the base URL
-      putIfSet(settings, TargetKeys.OPENAI_EXPECTED_VLLM_VERSION, first(options.expectedVllmVersion,
-          p.expectedVllmVersion()));
-      return;
-    }
-    if (baseUrl == null) {
-      if (options.model != null || options.apiKey != null) {
-        throw new UsageException("--model and --api-key need --base-url (without it the run certifies the embedded"
-            + " reference platform)");
+    Set<String> fromFlags = new LinkedHashSet<>();
+    for (Setting setting : declared) {
+      if (setting == CommonSettings.PLATFORM || setting == CommonSettings.RUN) {
+        continue;
       }
-      return;
-    }
-    requireUrl("--base-url", baseUrl);
-    if (model == null) {
-      throw new UsageException("--model is required with --base-url: the served model name to certify (one of"
-          + " the ids GET " + baseUrl.replaceAll("/+$", "") + "/models lists)");
-    }
-    settings.put(TargetKeys.OPENAI_BASE_URL, baseUrl.strip());
-    settings.put(TargetKeys.OPENAI_MODEL, model.strip());
-    putIfSet(settings, TargetKeys.OPENAI_EXPECTED_VLLM_VERSION, first(options.expectedVllmVersion,
-        p.expectedVllmVersion()));
-    String key = secret(options.apiKey, p.apiKeyEnv(), OPENAI_KEY_ENV);
-    if (key != null) {
-      settings.put(TargetKeys.OPENAI_API_KEY, key);
-      secretKeys.add(TargetKeys.OPENAI_API_KEY);
-    }
-  }
-
-  private void bedrock(RunOptions options, Profile p, Map<String, String> settings, Set<String> secretKeys) {
-    String endpoint = first(options.endpoint, p.endpoint(), env.get(AWS_ENDPOINT_ENV));
-    if (endpoint != null) {
-      requireUrl("--endpoint", endpoint);
-    }
-    putIfSet(settings, TargetKeys.BEDROCK_ENDPOINT, endpoint);
-    putIfSet(settings, TargetKeys.BEDROCK_REGION, first(options.region, p.region(), firstEnv(AWS_REGION_ENV)));
-    putIfSet(settings, TargetKeys.BEDROCK_MODEL_ID, first(options.model, p.model()));
-    if (options.apiKey != null) {
-      throw new UsageException("Bedrock takes AWS credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and"
-          + " AWS_SESSION_TOKEN, not --api-key");
-    }
-    putSecret(settings, secretKeys, TargetKeys.BEDROCK_ACCESS_KEY_ID, env.get("AWS_ACCESS_KEY_ID"));
-    putSecret(settings, secretKeys, TargetKeys.BEDROCK_SECRET_ACCESS_KEY, env.get("AWS_SECRET_ACCESS_KEY"));
-    putSecret(settings, secretKeys, TargetKeys.BEDROCK_SESSION_TOKEN, env.get("AWS_SESSION_TOKEN"));
-  }
-
-  private void azure(RunOptions options, Profile p, Map<String, String> settings, Set<String> secretKeys) {
-    String endpoint = first(options.endpoint, p.endpoint(), env.get(AZURE_ENDPOINT_ENV));
-    if (endpoint == null) {
-      if (options.apiKey != null || options.deployment != null) {
-        throw new UsageException("--deployment and --api-key need --endpoint (or AZURE_OPENAI_ENDPOINT); without"
-            + " it the run certifies the embedded Azure OpenAI mock");
+      String value = flagValue(options, setting);
+      if (value != null) {
+        fromFlags.add(setting.key());
+      } else {
+        value = fromProfile(p, setting);
       }
-      return;
-    }
-    requireUrl("--endpoint", endpoint);
-    settings.put(TargetKeys.AZURE_ENDPOINT, endpoint.strip());
-    String deployment = first(options.deployment, options.model, p.deployment(), p.model());
-    if (deployment == null) {
-      throw new UsageException("--deployment is required with an Azure endpoint: the deployment name to certify");
-    }
-    settings.put(TargetKeys.AZURE_DEPLOYMENT, deployment);
-    putIfSet(settings, TargetKeys.AZURE_API_VERSION, first(options.apiVersion, p.apiVersion(),
-        env.get(AZURE_API_VERSION_ENV)));
-    putSecret(settings, secretKeys, TargetKeys.AZURE_API_KEY, secret(options.apiKey, p.apiKeyEnv(),
-        List.of(AZURE_KEY_ENV)));
-  }
-
-  private String secret(String flag, String profileEnv, List<String> defaultEnv) {
-    if (flag != null) {
-      return flag;
-    }
-    if (profileEnv != null) {
-      String value = env.get(profileEnv);
+      if (value == null) {
+        value = settings.get(setting.key());
+      }
+      if (value == null && !(setting.secret() && setting.secretEnvField() != null && p.field(setting.secretEnvField())
+          != null)) {
+        value = firstEnv(setting.environment());
+      }
       if (value != null && !value.isBlank()) {
-        return value;
+        try {
+          settings.put(setting.key(), setting.check(value));
+        } catch (ConfigurationException e) {
+          throw new UsageException(e.getMessage());
+        }
+        if (setting.secret()) {
+          secretKeys.add(setting.key());
+        }
       }
-      warnings.add("the profile reads the API key from " + profileEnv + ", which is not set: running without a key");
+    }
+    Map<String, String> normalised;
+    try {
+      normalised = platform.normalise(settings, fromFlags, p.launch() != null);
+    } catch (ConfigurationException e) {
+      throw new UsageException(e.getMessage());
+    }
+    secretKeys.retainAll(normalised.keySet());
+    return new Target(id, p.name(), normalised, secretKeys);
+  }
+
+  /** A flag given for a setting (several values of a list are joined); {@code null} when none was. */
+  private static String flagValue(RunOptions options, Setting setting) {
+    List<String> values = new ArrayList<>();
+    for (String flag : setting.flags()) {
+      List<String> given = options.targetFlags.get(flag);
+      if (given != null) {
+        values.addAll(given);
+      }
+    }
+    if (values.isEmpty()) {
       return null;
     }
-    return firstEnv(defaultEnv);
+    return setting.kind() == Setting.Kind.LIST ? String.join(",", values) : values.get(values.size() - 1);
+  }
+
+  /** A setting's value from the profile: its field, or for a secret the variable its env field names. */
+  private String fromProfile(Profile profile, Setting setting) {
+    if (setting == CommonSettings.CAPABILITIES) {
+      return profile.capabilities().isEmpty() ? null : String.join(",", profile.capabilities());
+    }
+    if (setting == CommonSettings.TIMEOUT_SECONDS) {
+      return profile.timeoutSeconds() == null ? null : String.valueOf(profile.timeoutSeconds());
+    }
+    if (setting.secret() && setting.secretEnvField() != null) {
+      String variable = profile.field(setting.secretEnvField());
+      if (variable == null) {
+        return null;
+      }
+      String value = env.get(variable);
+      if (value == null || value.isBlank()) {
+        warnings.add("the profile reads the API key from " + variable + ", which is not set: running without a key");
+        return null;
+      }
+      return value;
+    }
+    for (String field : setting.profileFields()) {
+      String value = profile.field(field);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /** A target flag the chosen platform does not read is a mistake; some platforms say what to do instead. */
+  private static void checkFlags(RunOptions options, Platform<?, ?> platform, List<Setting> declared) {
+    Set<String> flags = new LinkedHashSet<>();
+    declared.forEach(s -> flags.addAll(s.flags()));
+    for (String flag : options.targetFlags.keySet()) {
+      if (!flags.contains(flag)) {
+        String hint = platform.flagHints().get(flag);
+        throw new UsageException(hint != null ? hint : flag + " does not apply to platform " + platform.id()
+            + " (its flags: " + String.join(", ", new TreeSet<>(flags)) + ")");
+      }
+    }
+  }
+
+  /** A profile field the chosen platform does not declare is a typo or a field of another platform. */
+  private static void checkProfileFields(Profile profile, Platform<?, ?> platform, List<Setting> declared) {
+    Set<String> fields = new TreeSet<>(Profile.COMMON_KEYS);
+    for (Setting setting : declared) {
+      fields.addAll(setting.profileFields());
+      if (setting.secretEnvField() != null) {
+        fields.add(setting.secretEnvField());
+      }
+    }
+    for (String field : profile.fields().keySet()) {
+      if (!fields.contains(field)) {
+        throw new UsageException("unknown key '" + field + "' for platform " + platform.id() + "; known keys: "
+            + String.join(", ", fields));
+      }
+    }
   }
 
   private String firstEnv(List<String> names) {
     return names.stream().map(env::get).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
   }
 
-  private void putSetting(Map<String, String> settings, Set<String> secretKeys, String key, String value) {
+  private void putSetting(Map<String, String> settings, Set<String> secretKeys, Set<String> known, String key,
+      String value) {
     if (!key.startsWith("llmtck.")) {
       throw new UsageException("setting '" + key + "' is not an llmtck.* setting");
     }
-    if (!KNOWN_SETTINGS.contains(key)) {
-      warnings.add("setting '" + key + "' is not one this kit reads (see TargetKeys): it has no effect on the run;"
-          + " a typo, or a key an earlier version had?");
+    if (!known.contains(key)) {
+      warnings.add("setting '" + key + "' is not one this platform's contract reads: it has no effect on the run;"
+          + " a typo, or a key an earlier version had? (llmtck run --help lists the settings)");
     }
     settings.put(key, value);
     String lower = key.toLowerCase(Locale.ROOT);
@@ -178,45 +185,6 @@ final class TargetResolver {
         || lower.contains("password")) {
       secretKeys.add(key);
     }
-  }
-
-  private static void putSecret(Map<String, String> settings, Set<String> secretKeys, String key, String value) {
-    if (value != null && !value.isBlank()) {
-      settings.put(key, value);
-      secretKeys.add(key);
-    }
-  }
-
-  private static void putIfSet(Map<String, String> settings, String key, String value) {
-    if (value != null && !value.isBlank()) {
-      settings.put(key, value.strip());
-    }
-  }
-
-  private static void requireUrl(String flag, String url) {
-    try {
-      URI uri = new URI(url.strip());
-      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-          || uri.getHost() == null) {
-        throw new UsageException(flag + " must be an http(s) URL with a host, not '" + url + "'");
-      }
-    } catch (URISyntaxException e) {
-      throw new UsageException(flag + " is not a URL: '" + url + "'");
-    }
-  }
-
-  private static Set<String> knownSettings() {
-    Set<String> keys = new LinkedHashSet<>();
-    for (Field field : TargetKeys.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        try {
-          keys.add((String) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("TargetKeys' public constants are readable", e);
-        }
-      }
-    }
-    return Set.copyOf(keys);
   }
 
   private static String first(String... values) {

@@ -1,16 +1,18 @@
 package dev.llmtck.tck.fidelity;
 
+import dev.llmtck.tck.clause.ClauseInfo;
+import dev.llmtck.tck.openai.OpenAiSettings;
+import dev.llmtck.tck.platform.CommonSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmtck.fixtures.openai.OpenAiPlatform;
-import dev.llmtck.tck.runner.ClauseInfo;
+
 import dev.llmtck.tck.runner.ClauseProgress;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseRunner;
 import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.Target;
 import dev.llmtck.tck.runner.Waivers;
-import dev.llmtck.tck.target.TargetKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,10 +72,10 @@ final class FidelityCheck {
   /** Runs the check against {@code target} (platform {@code openai}, pointing at the real server). */
   static Result run(Target target, KnownDifferences known, ClauseProgress progress, String kitVersion)
       throws IOException {
-    URI baseUrl = URI.create(target.get(TargetKeys.OPENAI_BASE_URL).replaceAll("/+$", ""));
-    String key = target.get(TargetKeys.OPENAI_API_KEY);
+    URI baseUrl = URI.create(target.get(OpenAiSettings.BASE_URL.key()).replaceAll("/+$", ""));
+    String key = target.get(OpenAiSettings.API_KEY.key());
     Duration timeout = Duration.ofSeconds(Long.parseLong(target.settings().getOrDefault(
-        TargetKeys.TIMEOUT_SECONDS, String.valueOf(ClauseRunner.DEFAULT_TIMEOUT_SECONDS))));
+        CommonSettings.TIMEOUT_SECONDS.key(), String.valueOf(ClauseRunner.DEFAULT_TIMEOUT_SECONDS))));
     Mirror mirror = mirror(baseUrl, key, target, timeout);
     OpenAiPlatform.Builder simulator = OpenAiPlatform.builder()
         .servedModelNames(mirror.servedModelNames().toArray(String[]::new))
@@ -94,7 +96,7 @@ final class FidelityCheck {
     try (OpenAiPlatform reference = simulator.start();
         TeeProxy proxy = new TeeProxy(root(baseUrl), root(reference.baseUrl()), label::get, timeout)) {
       Map<String, String> settings = new LinkedHashMap<>(target.settings());
-      settings.put(TargetKeys.OPENAI_BASE_URL, proxy.root() + baseUrl.getRawPath());
+      settings.put(OpenAiSettings.BASE_URL.key(), proxy.root() + baseUrl.getRawPath());
       Target proxied = new Target(target.platform(), target.profile(), settings, target.secretKeys());
       ClauseProgress labelling = new ClauseProgress() {
         @Override
@@ -113,7 +115,7 @@ final class FidelityCheck {
           progress.finished(result, done, total);
         }
       };
-      RunResult contract = new ClauseRunner(ClauseRunner.contractPackage("openai"))
+      RunResult contract = ClauseRunner.of(dev.llmtck.tck.platform.Platforms.byId("openai").orElseThrow())
           .run(proxied, Waivers.none(), labelling, kitVersion);
       for (ExtraRequests.Extra extra : ExtraRequests.forModel(mirror.servedModelNames().get(0), key)) {
         label.set("extra: " + extra.name());
@@ -159,7 +161,7 @@ final class FidelityCheck {
         maxModelLen = model.path("max_model_len").asInt();
       }
     }
-    String wanted = target.get(TargetKeys.OPENAI_MODEL);
+    String wanted = target.get(OpenAiSettings.MODEL.key());
     if (wanted != null && names.remove(wanted)) {
       names.add(0, wanted);
     }
@@ -169,7 +171,7 @@ final class FidelityCheck {
     String root = baseUrl.toString().endsWith("/v1") ? baseUrl.toString().substring(0, baseUrl.toString().length()
         - 3) : baseUrl.toString();
     JsonNode version = get(client, URI.create(root + "/version"), key, timeout);
-    String capabilities = target.get(TargetKeys.CAPABILITIES);
+    String capabilities = target.get(CommonSettings.CAPABILITIES.key());
     String parser = capabilities != null && List.of(capabilities.split(",")).stream().map(String::strip)
         .anyMatch("tools"::equals) ? DEFAULT_TOOL_CALL_PARSER : null;
     return new Mirror(List.copyOf(names), version.path("version").isTextual() ? version.path("version").asText()

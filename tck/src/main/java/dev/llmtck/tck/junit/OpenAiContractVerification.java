@@ -1,5 +1,7 @@
 package dev.llmtck.tck.junit;
 
+import dev.llmtck.tck.openai.OpenAiSettings;
+import dev.llmtck.tck.platform.CommonSettings;
 import dev.llmtck.tck.clause.Level;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseRunner;
@@ -7,7 +9,6 @@ import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.Target;
 import dev.llmtck.tck.runner.Waivers;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -73,7 +74,7 @@ public abstract class OpenAiContractVerification {
   /** Runs every clause of the OpenAI contract against the platform; one dynamic test per clause. */
   @TestFactory
   Stream<DynamicTest> openAiContract() {
-    RunResult run = new ClauseRunner(ClauseRunner.contractPackage("openai"))
+    RunResult run = ClauseRunner.of(dev.llmtck.tck.platform.Platforms.byId("openai").orElseThrow())
         .run(target(), Waivers.none(), dev.llmtck.tck.runner.ClauseProgress.SILENT, "junit");
     Assertions.assertFalse(run.results().isEmpty(), "no clauses found: is the OpenAI contract on the classpath?");
     return run.results().stream().map(result -> DynamicTest.dynamicTest(
@@ -82,17 +83,17 @@ public abstract class OpenAiContractVerification {
 
   Target target() {
     Map<String, String> settings = new LinkedHashMap<>(settings());
-    settings.put(TargetKeys.OPENAI_BASE_URL, baseUrl());
-    settings.put(TargetKeys.OPENAI_MODEL, model());
-    settings.put(TargetKeys.TIMEOUT_SECONDS, String.valueOf(timeoutSeconds()));
+    settings.put(OpenAiSettings.BASE_URL.key(), baseUrl());
+    settings.put(OpenAiSettings.MODEL.key(), model());
+    settings.put(CommonSettings.TIMEOUT_SECONDS.key(), String.valueOf(timeoutSeconds()));
     if (!capabilities().isEmpty()) {
-      settings.put(TargetKeys.CAPABILITIES, String.join(",", capabilities()));
+      settings.put(CommonSettings.CAPABILITIES.key(), String.join(",", capabilities()));
     }
     Set<String> secretKeys = new LinkedHashSet<>();
     String key = apiKey();
     if (key != null) {
-      settings.put(TargetKeys.OPENAI_API_KEY, key);
-      secretKeys.add(TargetKeys.OPENAI_API_KEY);
+      settings.put(OpenAiSettings.API_KEY.key(), key);
+      secretKeys.add(OpenAiSettings.API_KEY.key());
     }
     return new Target("openai", getClass().getSimpleName(), settings, secretKeys);
   }

@@ -1,10 +1,10 @@
 package dev.llmtck.tck.launch;
 
+import dev.llmtck.tck.openai.OpenAiSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.containers.vllm.VllmContainer;
 import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.TargetLauncher;
-import dev.llmtck.tck.target.TargetKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -69,15 +69,15 @@ public final class VllmContainerLauncher implements TargetLauncher {
       @Override
       public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(TargetKeys.OPENAI_BASE_URL, container.getBaseUrl());
-        settings.put(TargetKeys.OPENAI_MODEL, container.getServedModelName());
-        settings.put(TargetKeys.OPENAI_API_KEY, container.getApiKey());
+        settings.put(OpenAiSettings.BASE_URL.key(), container.getBaseUrl());
+        settings.put(OpenAiSettings.MODEL.key(), container.getServedModelName());
+        settings.put(OpenAiSettings.API_KEY.key(), container.getApiKey());
         return settings;
       }
 
       @Override
       public Set<String> secretKeys() {
-        return Set.of(TargetKeys.OPENAI_API_KEY);
+        return Set.of(OpenAiSettings.API_KEY.key());
       }
 
       @Override

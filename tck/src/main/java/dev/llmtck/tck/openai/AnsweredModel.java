@@ -1,7 +1,7 @@
 package dev.llmtck.tck.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmtck.tck.target.OpenAiTarget;
+
 import org.opentest4j.AssertionFailedError;
 
 /**

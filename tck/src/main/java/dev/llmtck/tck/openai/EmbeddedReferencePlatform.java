@@ -1,7 +1,7 @@
 package dev.llmtck.tck.openai;
 
 import dev.llmtck.fixtures.openai.OpenAiPlatform;
-import dev.llmtck.tck.target.OpenAiTarget;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

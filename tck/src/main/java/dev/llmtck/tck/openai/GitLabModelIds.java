@@ -1,5 +1,8 @@
 package dev.llmtck.tck.openai;
 
+import java.net.URI;
+import java.util.Optional;
+
 /**
  * The model identifiers GitLab Duo Self-Hosted expects for an OpenAI-compatible platform (GL-ID-1). The AI
  * gateway hands them to LiteLLM, whose {@code custom_openai} provider speaks chat completions and whose
@@ -17,6 +20,31 @@ public final class GitLabModelIds {
   /** For code completion: {@code text-completion-custom_openai/<served model name>}. */
   public static String textCompletion(String servedModelName) {
     return "text-completion-custom_openai/" + requireName(servedModelName);
+  }
+
+  /**
+   * A warning when an OpenAI-compatible base URL is not what GitLab's endpoint field needs: it must end in
+   * {@code /v1}, because the AI gateway passes it to LiteLLM as {@code api_base}, which appends
+   * {@code /chat/completions} to exactly what is given.
+   */
+  public static Optional<String> endpointWarning(String baseUrl) {
+    String path;
+    try {
+      path = URI.create(baseUrl.strip()).getPath();
+    } catch (IllegalArgumentException e) {
+      return Optional.of("the base URL '" + baseUrl + "' is not a URL");
+    }
+    path = path == null ? "" : path.replaceAll("/+$", "");
+    if (path.endsWith("/v1")) {
+      return Optional.empty();
+    }
+    if (path.matches(".*/v1/(chat/completions|completions|models)")) {
+      return Optional.of("the base URL '" + baseUrl + "' names an endpoint, not the API's base: give the"
+          + " URL up to and including /v1 (GitLab and OpenAI clients add /chat/completions themselves)");
+    }
+    return Optional.of("the base URL '" + baseUrl + "' does not end in /v1: OpenAI clients (and GitLab's"
+        + " AI gateway) append /chat/completions to exactly what you give, so vLLM answers 404. Did you mean '"
+        + baseUrl.strip().replaceAll("/+$", "") + "/v1'?");
   }
 
   private static String requireName(String name) {

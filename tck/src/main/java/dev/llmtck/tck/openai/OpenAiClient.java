@@ -1,5 +1,6 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.tck.platform.CommonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +10,7 @@ import dev.llmtck.tck.evidence.Redactor;
 import dev.llmtck.tck.sse.ArrivalTimingInputStream;
 import dev.llmtck.tck.sse.SseEvent;
 import dev.llmtck.tck.sse.SseReader;
-import dev.llmtck.tck.target.OpenAiTarget;
-import dev.llmtck.tck.target.TargetKeys;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -229,7 +229,7 @@ public final class OpenAiClient {
   }
 
   private String timeoutText() {
-    return target.timeout().toSeconds() + " s (" + TargetKeys.TIMEOUT_SECONDS + ")";
+    return target.timeout().toSeconds() + " s (" + CommonSettings.TIMEOUT_SECONDS.key() + ")";
   }
 
   private HttpClient http() {

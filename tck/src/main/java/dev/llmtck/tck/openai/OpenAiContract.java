@@ -2,6 +2,8 @@ package dev.llmtck.tck.openai;
 
 import dev.llmtck.tck.clause.ClauseDisplayNames;
 import dev.llmtck.tck.clause.ClauseIdInFailures;
+import dev.llmtck.tck.platform.PlatformContract;
+import dev.llmtck.tck.platform.PlatformExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -13,16 +15,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a class of OpenAI contract clauses: resolves {@link dev.llmtck.tck.target.OpenAiTarget} and
- * {@link OpenAiClient} parameters, skips clauses whose capability the target does not declare, names tests by
- * clause and tags them {@code openai}.
+ * Marks a class of OpenAI contract clauses: resolves {@link OpenAiTarget} and {@link OpenAiClient} parameters,
+ * skips clauses whose capability the target does not declare ({@link PlatformExtension}), names tests by clause and
+ * tags them {@code openai}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(OpenAiTargetResolver.class)
-@ExtendWith(CapabilityCondition.class)
+@PlatformContract("openai")
+@ExtendWith(PlatformExtension.class)
 @ExtendWith(ClauseIdInFailures.class)
 @DisplayNameGeneration(ClauseDisplayNames.class)
 @Tag("openai")

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmtck.tck.target.OpenAiTarget;
+
 
 /** Builds the JSON bodies clauses send: {@code chat(target).system(..).user(..).with("max_tokens", 8).json()}. */
 final class RequestBody {

@@ -1,50 +1,46 @@
 package dev.llmtck.tck.report;
 
 import dev.llmtck.tck.clause.Level;
+import dev.llmtck.tck.platform.CommonSettings;
+import dev.llmtck.tck.platform.Platforms;
+import dev.llmtck.tck.platform.Settings;
+import dev.llmtck.tck.platform.TargetFacts;
+import dev.llmtck.tck.runner.GitLabValues;
 import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.Target;
-import dev.llmtck.tck.target.TargetKeys;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Sentences and facts every report states the same way. */
+/**
+ * Sentences and facts every report states the same way; what a target is, its platform states
+ * ({@link TargetFacts}).
+ */
 public final class ReportFacts {
-  /** What the embedded OpenAI reference platform runs with: tool calling on (README, "the OAI contract"). */
-  private static final List<String> EMBEDDED_OPENAI_CAPABILITIES = List.of("tools");
 
   private ReportFacts() {
   }
 
-  /** Whether the run certified an embedded reference platform (no endpoint configured). */
-  public static boolean embedded(Target target) {
-    return switch (target.platform()) {
-      case "openai" -> target.get(TargetKeys.OPENAI_BASE_URL) == null;
-      case "azure" -> target.get(TargetKeys.AZURE_ENDPOINT) == null;
-      case "bedrock" -> target.get(TargetKeys.BEDROCK_ENDPOINT) == null
-          && target.get(TargetKeys.BEDROCK_ACCESS_KEY_ID) == null;
-      default -> false;
-    };
+  /** What the target's platform says about it, from its settings. */
+  public static TargetFacts facts(Target target) {
+    return Platforms.byId(target.platform()).map(p -> p.facts(Settings.of(target.settings())))
+        .orElse(new TargetFacts(false, "platform " + target.platform() + " (not installed)", List.of(),
+            new GitLabValues(java.util.Map.of(), List.of())));
   }
 
-  /**
-   * The optional capabilities the run's target has. A configured target has those it declares
-   * ({@link TargetKeys#CAPABILITIES}); the embedded OpenAI reference platform has its own (it runs with tool
-   * calling on and ignores declared capabilities), the embedded Azure and Bedrock mocks none the contract asks about.
-   */
+  /** Whether the run certified an embedded reference platform (no endpoint configured). */
+  public static boolean embedded(Target target) {
+    return facts(target).embedded();
+  }
+
+  /** The optional capabilities the run's target has in effect (an embedded reference has its own). */
   public static List<String> capabilities(Target target) {
-    if (embedded(target) && target.platform().equals("openai")) {
-      return EMBEDDED_OPENAI_CAPABILITIES;
-    }
-    return declaredCapabilities(target);
+    return facts(target).capabilities();
   }
 
   /** The capabilities the target declares, as given. */
   public static List<String> declaredCapabilities(Target target) {
-    String declared = target.get(TargetKeys.CAPABILITIES);
-    return declared == null ? List.of() : Arrays.stream(declared.split(",")).map(String::strip)
-        .filter(s -> !s.isEmpty()).toList();
+    return List.copyOf(Settings.of(target.settings()).list(CommonSettings.CAPABILITIES));
   }
 
   /** The capabilities in one phrase: {@code tools (the embedded platform's)}, {@code none declared}, ... */
@@ -57,16 +53,7 @@ public final class ReportFacts {
 
   /** One line naming what was certified. */
   public static String targetLine(Target target) {
-    if (embedded(target)) {
-      return target.platform() + " contract against the embedded reference platform";
-    }
-    String where = switch (target.platform()) {
-      case "openai" -> target.get(TargetKeys.OPENAI_BASE_URL) + ", model " + target.get(TargetKeys.OPENAI_MODEL);
-      case "azure" -> target.get(TargetKeys.AZURE_ENDPOINT) + ", deployment " + target.get(TargetKeys.AZURE_DEPLOYMENT);
-      default -> (target.get(TargetKeys.BEDROCK_ENDPOINT) != null ? target.get(TargetKeys.BEDROCK_ENDPOINT)
-          : "region " + target.get(TargetKeys.BEDROCK_REGION)) + ", model " + target.get(TargetKeys.BEDROCK_MODEL_ID);
-    };
-    return target.platform() + " contract against " + target.redactor().text(where);
+    return target.platform() + " contract against " + target.redactor().text(facts(target).where());
   }
 
   /** The verdict in one sentence. */

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.runner;
 
+import dev.llmtck.tck.clause.ClauseInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package dev.llmtck.tck.runner;
 
+import dev.llmtck.tck.clause.ClauseInfo;
+
 /** Told about a run as it goes, clause by clause (the command line prints it). */
 public interface ClauseProgress {
 

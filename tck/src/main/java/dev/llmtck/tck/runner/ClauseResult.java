@@ -1,5 +1,6 @@
 package dev.llmtck.tck.runner;
 
+import dev.llmtck.tck.clause.ClauseInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.clause.Level;
 import java.util.List;

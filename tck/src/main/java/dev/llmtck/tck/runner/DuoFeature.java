@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.llmtck.tck.platform.Platform;
+import dev.llmtck.tck.platform.Platforms;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +25,8 @@ import java.util.stream.Collectors;
  * completions), {@code azure/<deployment>} (chat completions on the deployment path), {@code bedrock/<model-id>}
  * (Converse and ConverseStream, or InvokeModel and its stream for some models and LiteLLM versions: both are
  * required). Readiness says the platform behaves; whether a model suits a feature is GitLab's table's business.
+ * Each {@link Platform} lists its own features ({@link Platform#duoFeatures()}); {@link Platforms} checks every
+ * clause they name exists when it loads.
  *
  * @param name the feature as GitLab names it
  * @param core the clauses that exercise the feature itself
@@ -31,54 +35,12 @@ import java.util.stream.Collectors;
  */
 public record DuoFeature(String name, List<String> core, List<String> supporting, String gap) {
 
-  static final String CODE_COMPLETION = "Code completion";
-  static final String CODE_GENERATION_AND_CHAT = "Code generation and Duo Chat";
-  static final String AGENT_PLATFORM = "Duo Agent Platform (tool calling)";
-
-  private static final List<String> OPENAI_BASICS = List.of("OAI-URL-1", "OAI-MODELS-1", "OAI-MODELS-3",
-      "OAI-AUTH-1", "OAI-AUTH-2", "OAI-ERR-1", "OAI-ERR-2");
-  private static final List<String> OPENAI_CHAT = List.of("OAI-CHAT-1", "OAI-CHAT-2", "OAI-CHAT-3", "OAI-CHAT-4",
-      "OAI-STREAM-1", "OAI-STREAM-2", "OAI-STREAM-3");
-
-  /** The Duo features an OpenAI-compatible platform serves, as GitLab's AI gateway uses it through LiteLLM. */
-  static final List<DuoFeature> OPENAI = List.of(
-      new DuoFeature(CODE_COMPLETION, List.of("OAI-CMPL-1"), OPENAI_BASICS, null),
-      new DuoFeature(CODE_GENERATION_AND_CHAT, OPENAI_CHAT, OPENAI_BASICS, null),
-      new DuoFeature(AGENT_PLATFORM, List.of("OAI-TOOLS-1", "OAI-TOOLS-2", "OAI-TOOLS-3", "OAI-TOOLS-4"),
-          concat(OPENAI_CHAT, OPENAI_BASICS), null));
-
-  private static final List<String> AZURE_BASICS = List.of("AZ-PATH-1", "AZ-PATH-3", "AZ-VERSION-1",
-      "AZ-AUTH-1", "AZ-AUTH-2", "AZ-ERR-3", "AZ-ERR-4");
-
-  /**
-   * The Duo features an Azure OpenAI deployment serves: GitLab lists its GPT models for code completion, code
-   * generation and Duo Chat, all reached as chat completions on the deployment path ({@code azure/<deployment>}).
-   */
-  static final List<DuoFeature> AZURE = List.of(
-      new DuoFeature(CODE_COMPLETION, List.of("AZ-BODY-1", "AZ-BODY-5"), AZURE_BASICS, null),
-      new DuoFeature(CODE_GENERATION_AND_CHAT, List.of("AZ-BODY-1", "AZ-BODY-3", "AZ-BODY-5"), AZURE_BASICS, null),
-      new DuoFeature(AGENT_PLATFORM, List.of(), AZURE_BASICS, "the Azure contract has no tool-calling clause yet,"
-          + " so the kit cannot say whether the deployment answers tool calls as the Agent Platform needs"));
-
-  private static final List<String> BEDROCK_BASICS = List.of("BDR-AUTH-1", "BDR-AUTH-3", "BDR-AUTH-4",
-      "BDR-AUTH-5", "BDR-ENDPOINT-1", "BDR-MODEL-1", "BDR-MODEL-2", "BDR-ERR-1", "BDR-ERR-2", "BDR-ERR-5");
-
-  /**
-   * The Duo features a Bedrock model serves: GitLab lists Claude and Mixtral on AWS Bedrock for code
-   * completion, code generation and Duo Chat ({@code bedrock/<model-id>}); LiteLLM calls Converse (or
-   * InvokeModel) for whole answers and ConverseStream (or InvokeModelWithResponseStream) for streamed ones.
-   */
-  static final List<DuoFeature> BEDROCK = List.of(
-      new DuoFeature(CODE_COMPLETION, List.of("BDR-CONVERSE-1", "BDR-CONVERSE-2", "BDR-INVOKE-1"), BEDROCK_BASICS,
-          null),
-      new DuoFeature(CODE_GENERATION_AND_CHAT, List.of("BDR-CONVERSE-1", "BDR-CONVERSE-3", "BDR-STREAM-1",
-          "BDR-STREAM-2", "BDR-STREAM-3", "BDR-INVOKE-2"), BEDROCK_BASICS, null),
-      new DuoFeature(AGENT_PLATFORM, List.of(), BEDROCK_BASICS, "the Bedrock contract has no tool-use clause yet"
-          + " (LiteLLM sends tool calls through Converse's toolConfig), so the kit cannot say whether the model"
-          + " answers tool calls as the Agent Platform needs"));
-
-  private static final Map<String, List<DuoFeature>> BY_PLATFORM = Map.of("openai", OPENAI, "azure", AZURE,
-      "bedrock", BEDROCK);
+  /** GitLab's name for code completion. */
+  public static final String CODE_COMPLETION = "Code completion";
+  /** GitLab's names for code generation and Duo Chat, which need the same clauses. */
+  public static final String CODE_GENERATION_AND_CHAT = "Code generation and Duo Chat";
+  /** GitLab's Duo Agent Platform, which needs tool calling. */
+  public static final String AGENT_PLATFORM = "Duo Agent Platform (tool calling)";
 
   public DuoFeature {
     core = List.copyOf(core);
@@ -87,7 +49,7 @@ public record DuoFeature(String name, List<String> core, List<String> supporting
 
   /** The features GitLab Duo offers on {@code platform}, with the clauses each needs; empty for an unknown one. */
   public static List<DuoFeature> of(String platform) {
-    return BY_PLATFORM.getOrDefault(platform, List.of());
+    return Platforms.byId(platform).map(Platform::duoFeatures).orElse(List.of());
   }
 
   /** Whether a platform is ready for a feature. */

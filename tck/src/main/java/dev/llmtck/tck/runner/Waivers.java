@@ -1,5 +1,6 @@
 package dev.llmtck.tck.runner;
 
+import dev.llmtck.tck.clause.ClauseInfo;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

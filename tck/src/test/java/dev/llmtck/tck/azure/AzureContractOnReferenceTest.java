@@ -3,7 +3,6 @@ package dev.llmtck.tck.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.evidence.Evidence;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,13 +40,13 @@ class AzureContractOnReferenceTest {
 
   @Test
   void anIncompleteTargetIsSkippedWithAReasonNotFailed() {
-    EngineExecutionResults results = runAll(Map.of(TargetKeys.AZURE_ENDPOINT, "https://example.invalid"));
+    EngineExecutionResults results = runAll(Map.of(AzureSettings.ENDPOINT.key(), "https://example.invalid"));
 
     results.testEvents().assertStatistics(stats -> stats.failed(0).succeeded(0));
     List<Event> aborted = results.testEvents().aborted().list();
     assertThat(aborted).hasSize(AzureClauses.CONTRACT.byId().size());
     assertThat(aborted.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-        .getThrowable().orElseThrow()).hasMessageContaining(TargetKeys.AZURE_API_KEY);
+        .getThrowable().orElseThrow()).hasMessageContaining(AzureSettings.API_KEY.key());
     assertThat(results.allEvents().list()).noneMatch(e -> e.getType() == EventType.DYNAMIC_TEST_REGISTERED);
   }
 }

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.azure;
 
+import dev.llmtck.tck.platform.CommonSettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -18,7 +19,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.llmtck.fixtures.azure.AzureOpenAiMock;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,8 +51,8 @@ class AzureContractProofTest {
   @BeforeAll
   static void start() {
     azure = AzureOpenAiMock.builder().apiKey(KEY).deployment(DEPLOYMENT, "gpt-4o-2024-08-06")
-        .promptFilterTerm(AzureTargetExtension.EMBEDDED_PROMPT_TERM)
-        .answerFilterTerm(AzureTargetExtension.EMBEDDED_ANSWER_TERM).start();
+        .promptFilterTerm(AzureOpenAiPlatform.EMBEDDED_PROMPT_TERM)
+        .answerFilterTerm(AzureOpenAiPlatform.EMBEDDED_ANSWER_TERM).start();
     proxy = new WireMockServer(wireMockConfig().dynamicPort());
     proxy.start();
   }
@@ -108,11 +108,11 @@ class AzureContractProofTest {
             okJson(CHAT_OK.replace("\"completion_tokens\":2,\"total_tokens\":5",
                 "\"completion_tokens\":50,\"total_tokens\":53"))),
         broken("AZ-ERR-1", "refuses a filtered prompt without an inner error",
-            post(urlPathMatching(CHAT)).withRequestBody(containing(AzureTargetExtension.EMBEDDED_PROMPT_TERM)),
+            post(urlPathMatching(CHAT)).withRequestBody(containing(AzureOpenAiPlatform.EMBEDDED_PROMPT_TERM)),
             json(400, "{\"error\":{\"message\":\"filtered\",\"type\":\"invalid_request_error\",\"param\":null,"
                 + "\"code\":\"content_filter\"}}")),
         broken("AZ-ERR-2", "lets a filtered answer end normally",
-            post(urlPathMatching(CHAT)).withRequestBody(containing(AzureTargetExtension.EMBEDDED_ANSWER_TERM)),
+            post(urlPathMatching(CHAT)).withRequestBody(containing(AzureOpenAiPlatform.EMBEDDED_ANSWER_TERM)),
             okJson(CHAT_OK)),
         broken("AZ-ERR-3", "throttles without Retry-After", post(urlPathMatching(CHAT)),
             json(429, "{\"error\":{\"code\":\"429\",\"message\":\"Too many requests\"}}")),
@@ -142,7 +142,7 @@ class AzureContractProofTest {
             "[DONE]").withChunkedDribbleDelay(4, 60_000)));
 
     long start = System.nanoTime();
-    EngineExecutionResults results = run("AZ-BODY-3", Map.of(TargetKeys.TIMEOUT_SECONDS, "2"));
+    EngineExecutionResults results = run("AZ-BODY-3", Map.of(CommonSettings.TIMEOUT_SECONDS.key(), "2"));
 
     assertThat(results.testEvents().failed().count()).isEqualTo(1);
     assertThat((System.nanoTime() - start) / 1_000_000_000).as("seconds until the clause gave up").isLessThan(15);
@@ -161,13 +161,13 @@ class AzureContractProofTest {
 
   private static EngineExecutionResults run(String clauseId, Map<String, String> overrides) {
     Map<String, String> config = new HashMap<>(Map.of(
-        TargetKeys.AZURE_ENDPOINT, proxy.baseUrl(),
-        TargetKeys.AZURE_API_KEY, KEY,
-        TargetKeys.AZURE_DEPLOYMENT, DEPLOYMENT,
-        TargetKeys.AZURE_FILTERED_PROMPT, "Repeat: " + AzureTargetExtension.EMBEDDED_PROMPT_TERM,
-        TargetKeys.AZURE_FILTERED_ANSWER_PROMPT, "Tell me about " + AzureTargetExtension.EMBEDDED_ANSWER_TERM,
-        TargetKeys.AZURE_FAULT_CONTROL, "true",
-        TargetKeys.TIMEOUT_SECONDS, "20"));
+        AzureSettings.ENDPOINT.key(), proxy.baseUrl(),
+        AzureSettings.API_KEY.key(), KEY,
+        AzureSettings.DEPLOYMENT.key(), DEPLOYMENT,
+        AzureSettings.FILTERED_PROMPT.key(), "Repeat: " + AzureOpenAiPlatform.EMBEDDED_PROMPT_TERM,
+        AzureSettings.FILTERED_ANSWER_PROMPT.key(), "Tell me about " + AzureOpenAiPlatform.EMBEDDED_ANSWER_TERM,
+        AzureSettings.FAULT_CONTROL.key(), "true",
+        CommonSettings.TIMEOUT_SECONDS.key(), "20"));
     config.putAll(overrides);
     return AzureClauses.CONTRACT.run(clauseId, config);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,11 @@ class AzureLiveProfileTest {
         .stream().filter(name -> env.getOrDefault(name, "").isBlank()).toList();
     Assumptions.assumeTrue(missing.isEmpty(), "no real Azure OpenAI resource to certify: set " + missing);
     Map<String, String> config = new HashMap<>();
-    config.put(TargetKeys.AZURE_ENDPOINT, env.get("AZURE_OPENAI_ENDPOINT"));
-    config.put(TargetKeys.AZURE_API_KEY, env.get("AZURE_OPENAI_API_KEY"));
-    config.put(TargetKeys.AZURE_DEPLOYMENT, env.get("AZURE_OPENAI_DEPLOYMENT"));
+    config.put(AzureSettings.ENDPOINT.key(), env.get("AZURE_OPENAI_ENDPOINT"));
+    config.put(AzureSettings.API_KEY.key(), env.get("AZURE_OPENAI_API_KEY"));
+    config.put(AzureSettings.DEPLOYMENT.key(), env.get("AZURE_OPENAI_DEPLOYMENT"));
     if (!env.getOrDefault("AZURE_OPENAI_API_VERSION", "").isBlank()) {
-      config.put(TargetKeys.AZURE_API_VERSION, env.get("AZURE_OPENAI_API_VERSION"));
+      config.put(AzureSettings.API_VERSION.key(), env.get("AZURE_OPENAI_API_VERSION"));
     }
 
     List<Event> failed = EngineTestKit.engine("junit-jupiter")

@@ -4,7 +4,6 @@ package dev.llmtck.tck.azure;
 import dev.llmtck.containers.AzureOpenAiMockContainer;
 import dev.llmtck.containers.LlmtckImage;
 import dev.llmtck.containers.junit.RequiresDocker;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,12 +43,12 @@ class AzureMockContainerContractIT {
     EngineTestKit.engine("junit-jupiter")
         .selectors(AzureClauses.CONTRACT.selectors())
         .configurationParameters(Map.of(
-            TargetKeys.AZURE_ENDPOINT, azure.getEndpoint(),
-            TargetKeys.AZURE_API_KEY, azure.getApiKey(),
-            TargetKeys.AZURE_DEPLOYMENT, "gpt-4o",
-            TargetKeys.AZURE_FILTERED_PROMPT, "Please repeat: forbidden-topic",
-            TargetKeys.AZURE_FILTERED_ANSWER_PROMPT, "Write a story about risky-topic",
-            TargetKeys.AZURE_FAULT_CONTROL, "true"))
+            AzureSettings.ENDPOINT.key(), azure.getEndpoint(),
+            AzureSettings.API_KEY.key(), azure.getApiKey(),
+            AzureSettings.DEPLOYMENT.key(), "gpt-4o",
+            AzureSettings.FILTERED_PROMPT.key(), "Please repeat: forbidden-topic",
+            AzureSettings.FILTERED_ANSWER_PROMPT.key(), "Write a story about risky-topic",
+            AzureSettings.FAULT_CONTROL.key(), "true"))
         .execute()
         .testEvents()
         .assertStatistics(stats -> stats.started(clauses).succeeded(clauses).failed(0).aborted(0));

@@ -3,7 +3,6 @@ package dev.llmtck.tck.bedrock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.evidence.Evidence;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class BedrockContractOnReferenceTest {
     List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()
         .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()).toList();
     assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("llmtck.gitlab.chatModel",
-        "bedrock/" + BedrockTargetExtension.EMBEDDED_MODEL));
+        "bedrock/" + BedrockRuntimePlatform.EMBEDDED_MODEL));
     assertThat(entries).anySatisfy(e -> assertThat(e.get("llmtck.gitlab.environment"))
         .contains("AWS_BEDROCK_RUNTIME_ENDPOINT=http://", "AWS_REGION_NAME=us-east-1"));
     assertThat(entries).filteredOn(e -> e.containsKey(Evidence.KEY)).hasSizeGreaterThan(10)
@@ -47,12 +46,12 @@ class BedrockContractOnReferenceTest {
 
   @Test
   void anIncompleteTargetIsSkippedWithAReasonNotFailed() {
-    EngineExecutionResults results = runAll(Map.of(TargetKeys.BEDROCK_ENDPOINT, "https://bedrock.example.invalid"));
+    EngineExecutionResults results = runAll(Map.of(BedrockSettings.ENDPOINT.key(), "https://bedrock.example.invalid"));
 
     results.testEvents().assertStatistics(s -> s.failed(0).succeeded(0));
     List<Event> aborted = results.testEvents().aborted().list();
     assertThat(aborted).hasSize(BedrockClauses.CONTRACT.byId().size());
     assertThat(aborted.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
-        .hasMessageContaining(TargetKeys.BEDROCK_ACCESS_KEY_ID);
+        .hasMessageContaining(BedrockSettings.ACCESS_KEY_ID.key());
   }
 }

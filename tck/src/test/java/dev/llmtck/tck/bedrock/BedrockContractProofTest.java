@@ -1,5 +1,6 @@
 package dev.llmtck.tck.bedrock;
 
+import dev.llmtck.tck.platform.CommonSettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -19,7 +20,6 @@ import dev.llmtck.fixtures.bedrock.BedrockOperation;
 import dev.llmtck.fixtures.bedrock.Fault;
 import dev.llmtck.fixtures.bedrock.FaultEffect;
 import dev.llmtck.fixtures.bedrock.BedrockRuntimeMock;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,7 +40,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class BedrockContractProofTest {
   private static final BedrockCredentials KEY =
       BedrockCredentials.temporary("ASIAPROOF00000000001", "proof-secret-0123456789", "proof-session-token-0001");
-  private static final String MODEL = BedrockTargetExtension.EMBEDDED_MODEL;
+  private static final String MODEL = BedrockRuntimePlatform.EMBEDDED_MODEL;
   private static final String HAIKU = "/model/anthropic\\.claude-3-haiku[^/]*/";
   private static final String CONVERSE = HAIKU + "converse";
   private static final String CONVERSE_OK = "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":"
@@ -58,7 +58,7 @@ class BedrockContractProofTest {
   @BeforeAll
   static void start() {
     bedrock = BedrockRuntimeMock.builder().credentials(KEY).enableModel(MODEL)
-        .enableModel("us." + BedrockTargetExtension.EMBEDDED_PROFILE_ONLY_MODEL).start();
+        .enableModel("us." + BedrockRuntimePlatform.EMBEDDED_PROFILE_ONLY_MODEL).start();
     proxy = new WireMockServer(wireMockConfig().dynamicPort().preserveHostHeader(true));
     proxy.start();
   }
@@ -195,16 +195,16 @@ class BedrockContractProofTest {
 
   private static EngineExecutionResults run(String clauseId, String endpoint) {
     return BedrockClauses.CONTRACT.run(clauseId, Map.of(
-        TargetKeys.BEDROCK_ENDPOINT, endpoint,
-        TargetKeys.BEDROCK_REGION, bedrock.region(),
-        TargetKeys.BEDROCK_ACCESS_KEY_ID, KEY.accessKeyId(),
-        TargetKeys.BEDROCK_SECRET_ACCESS_KEY, KEY.secretAccessKey(),
-        TargetKeys.BEDROCK_SESSION_TOKEN, KEY.sessionToken(),
-        TargetKeys.BEDROCK_MODEL_ID, MODEL,
-        TargetKeys.BEDROCK_DISABLED_MODEL_ID, BedrockTargetExtension.EMBEDDED_DISABLED_MODEL,
-        TargetKeys.BEDROCK_PROFILE_ONLY_MODEL_ID, BedrockTargetExtension.EMBEDDED_PROFILE_ONLY_MODEL,
-        TargetKeys.BEDROCK_FAULT_CONTROL, "true",
-        TargetKeys.TIMEOUT_SECONDS, "20"));
+        BedrockSettings.ENDPOINT.key(), endpoint,
+        BedrockSettings.REGION.key(), bedrock.region(),
+        BedrockSettings.ACCESS_KEY_ID.key(), KEY.accessKeyId(),
+        BedrockSettings.SECRET_ACCESS_KEY.key(), KEY.secretAccessKey(),
+        BedrockSettings.SESSION_TOKEN.key(), KEY.sessionToken(),
+        BedrockSettings.MODEL_ID.key(), MODEL,
+        BedrockSettings.DISABLED_MODEL_ID.key(), BedrockRuntimePlatform.EMBEDDED_DISABLED_MODEL,
+        BedrockSettings.PROFILE_ONLY_MODEL_ID.key(), BedrockRuntimePlatform.EMBEDDED_PROFILE_ONLY_MODEL,
+        BedrockSettings.FAULT_CONTROL.key(), "true",
+        CommonSettings.TIMEOUT_SECONDS.key(), "20"));
   }
 
   private static EventStreamBodies converseEvents() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,15 @@ class BedrockLiveProfileTest {
     Assumptions.assumeTrue(missing.isEmpty(), "no AWS credentials to certify real Bedrock with: set " + missing
         + " (and AWS_REGION_NAME, LLMTCK_BEDROCK_MODEL_ID)");
     Map<String, String> config = new HashMap<>();
-    config.put(TargetKeys.BEDROCK_ACCESS_KEY_ID, env.get("AWS_ACCESS_KEY_ID"));
-    config.put(TargetKeys.BEDROCK_SECRET_ACCESS_KEY, env.get("AWS_SECRET_ACCESS_KEY"));
-    putIfSet(config, TargetKeys.BEDROCK_SESSION_TOKEN, env.get("AWS_SESSION_TOKEN"));
-    putIfSet(config, TargetKeys.BEDROCK_REGION, env.getOrDefault("AWS_REGION_NAME", env.get("AWS_REGION")));
-    putIfSet(config, TargetKeys.BEDROCK_ENDPOINT, env.get("AWS_BEDROCK_RUNTIME_ENDPOINT"));
-    config.put(TargetKeys.BEDROCK_MODEL_ID, env.getOrDefault("LLMTCK_BEDROCK_MODEL_ID",
-        BedrockTargetExtension.EMBEDDED_MODEL));
-    putIfSet(config, TargetKeys.BEDROCK_DISABLED_MODEL_ID, env.get("LLMTCK_BEDROCK_DISABLED_MODEL_ID"));
-    putIfSet(config, TargetKeys.BEDROCK_PROFILE_ONLY_MODEL_ID, env.get("LLMTCK_BEDROCK_PROFILE_ONLY_MODEL_ID"));
+    config.put(BedrockSettings.ACCESS_KEY_ID.key(), env.get("AWS_ACCESS_KEY_ID"));
+    config.put(BedrockSettings.SECRET_ACCESS_KEY.key(), env.get("AWS_SECRET_ACCESS_KEY"));
+    putIfSet(config, BedrockSettings.SESSION_TOKEN.key(), env.get("AWS_SESSION_TOKEN"));
+    putIfSet(config, BedrockSettings.REGION.key(), env.getOrDefault("AWS_REGION_NAME", env.get("AWS_REGION")));
+    putIfSet(config, BedrockSettings.ENDPOINT.key(), env.get("AWS_BEDROCK_RUNTIME_ENDPOINT"));
+    config.put(BedrockSettings.MODEL_ID.key(), env.getOrDefault("LLMTCK_BEDROCK_MODEL_ID",
+        BedrockRuntimePlatform.EMBEDDED_MODEL));
+    putIfSet(config, BedrockSettings.DISABLED_MODEL_ID.key(), env.get("LLMTCK_BEDROCK_DISABLED_MODEL_ID"));
+    putIfSet(config, BedrockSettings.PROFILE_ONLY_MODEL_ID.key(), env.get("LLMTCK_BEDROCK_PROFILE_ONLY_MODEL_ID"));
 
     List<String> failedMust = BedrockProfileRun.failedClauses(config).stream()
         .filter(clause -> clause.level() == Level.MUST).map(Clause::id).toList();

@@ -6,7 +6,6 @@ import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
 import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.Waiver;
-import dev.llmtck.tck.target.TargetKeys;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,11 @@ class BedrockLocalStackProfileTest {
         + "LOCALSTACK_ENDPOINT (e.g. http://localhost:4566) to a LocalStack with Bedrock emulation; the kit cannot "
         + "start one here (it needs an auth token and pulls its model at run time)");
     Map<String, String> config = Map.of(
-        TargetKeys.BEDROCK_ENDPOINT, endpoint,
-        TargetKeys.BEDROCK_REGION, System.getenv().getOrDefault("AWS_REGION", "us-east-1"),
-        TargetKeys.BEDROCK_ACCESS_KEY_ID, "test",
-        TargetKeys.BEDROCK_SECRET_ACCESS_KEY, "test",
-        TargetKeys.BEDROCK_MODEL_ID, System.getenv().getOrDefault("LLMTCK_BEDROCK_MODEL_ID",
+        BedrockSettings.ENDPOINT.key(), endpoint,
+        BedrockSettings.REGION.key(), System.getenv().getOrDefault("AWS_REGION", "us-east-1"),
+        BedrockSettings.ACCESS_KEY_ID.key(), "test",
+        BedrockSettings.SECRET_ACCESS_KEY.key(), "test",
+        BedrockSettings.MODEL_ID.key(), System.getenv().getOrDefault("LLMTCK_BEDROCK_MODEL_ID",
             "meta.llama3-8b-instruct-v1:0"));
 
     List<String> failedMust = BedrockProfileRun.failedClauses(config).stream()

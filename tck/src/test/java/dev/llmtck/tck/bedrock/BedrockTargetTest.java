@@ -20,7 +20,7 @@ class BedrockTargetTest {
       "amazon.nova-pro-v1:0, amazon"})
   void providerIsReadFromModelAndProfileIds(String modelId, String provider) {
     var target = new BedrockTarget(null, "us-east-1", "AKIA", "secret", null, modelId, null, null,
-        Duration.ofSeconds(5), false, false);
+        Duration.ofSeconds(5), false, false, java.util.Set.of());
 
     assertThat(target.provider()).isEqualTo(provider);
     assertThat(target.endpoint()).hasToString("https://bedrock-runtime.us-east-1.amazonaws.com");

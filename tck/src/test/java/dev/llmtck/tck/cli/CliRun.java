@@ -7,7 +7,6 @@ import java.util.Map;
 
 /** One {@code llmtck run} of the runner's fake contract, with what it printed. */
 record CliRun(int exitCode, String out, String err) {
-  static final String FAKE_CONTRACT = "dev.llmtck.tck.runner.fake";
 
   static CliRun run(Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -15,7 +14,7 @@ record CliRun(int exitCode, String out, String err) {
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = new RunCommand(platform -> FAKE_CONTRACT, env).run(args, o, e);
+      code = new RunCommand(platform -> FakeContract.RUNNER, env).run(args, o, e);
     }
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

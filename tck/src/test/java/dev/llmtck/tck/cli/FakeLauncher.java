@@ -1,10 +1,10 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.openai.OpenAiSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.TargetLauncher;
 import dev.llmtck.tck.runner.fake.FakePlatformServer;
-import dev.llmtck.tck.target.TargetKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class FakeLauncher implements TargetLauncher {
     return new Launched() {
       @Override
       public Map<String, String> settings() {
-        return Map.of(TargetKeys.OPENAI_BASE_URL, server.baseUrl());
+        return Map.of(OpenAiSettings.BASE_URL.key(), server.baseUrl());
       }
 
       @Override

@@ -1,10 +1,11 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.openai.OpenAiSettings;
+import dev.llmtck.tck.platform.CommonSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.Target;
-import dev.llmtck.tck.target.TargetKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,11 +38,11 @@ class ProfilesTest {
     Target target = new TargetResolver(Map.of("VLLM_API_KEY", "k-1234"))
         .resolve(RunOptions.parse("--base-url", "http://gpu-box:8000/v1"), Profile.load(PROFILES.resolve("vllm.yaml")));
 
-    assertThat(target.settings()).containsEntry(TargetKeys.OPENAI_BASE_URL, "http://gpu-box:8000/v1")
-        .containsEntry(TargetKeys.OPENAI_MODEL, "mistralai/Mistral-7B-Instruct-v0.3")
-        .containsEntry(TargetKeys.OPENAI_API_KEY, "k-1234")
-        .containsEntry(TargetKeys.CAPABILITIES, "tools")
-        .containsEntry(TargetKeys.OPENAI_EXPECTED_VLLM_VERSION, "0.11.0");
-    assertThat(target.describe()).containsEntry(TargetKeys.OPENAI_API_KEY, "[REDACTED]");
+    assertThat(target.settings()).containsEntry(OpenAiSettings.BASE_URL.key(), "http://gpu-box:8000/v1")
+        .containsEntry(OpenAiSettings.MODEL.key(), "mistralai/Mistral-7B-Instruct-v0.3")
+        .containsEntry(OpenAiSettings.API_KEY.key(), "k-1234")
+        .containsEntry(CommonSettings.CAPABILITIES.key(), "tools")
+        .containsEntry(OpenAiSettings.EXPECTED_VLLM_VERSION.key(), "0.11.0");
+    assertThat(target.describe()).containsEntry(OpenAiSettings.API_KEY.key(), "[REDACTED]");
   }
 }

@@ -1,11 +1,14 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.openai.OpenAiSettings;
+import dev.llmtck.tck.platform.CommonSettings;
+import dev.llmtck.tck.bedrock.BedrockSettings;
+import dev.llmtck.tck.azure.AzureSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.Target;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,9 +23,9 @@ class TargetResolverTest {
         "eu-west-1", "AWS_BEDROCK_RUNTIME_ENDPOINT", "https://vpce-1.bedrock-runtime.eu-west-1.vpce.amazonaws.com"))
         .resolve(RunOptions.parse("--platform", "bedrock", "--model", "mistral.mistral-7b-instruct-v0:2"), null);
 
-    assertThat(target.settings()).containsEntry(TargetKeys.BEDROCK_REGION, "eu-west-1")
-        .containsEntry(TargetKeys.BEDROCK_MODEL_ID, "mistral.mistral-7b-instruct-v0:2")
-        .containsEntry(TargetKeys.BEDROCK_ENDPOINT, "https://vpce-1.bedrock-runtime.eu-west-1.vpce.amazonaws.com");
+    assertThat(target.settings()).containsEntry(BedrockSettings.REGION.key(), "eu-west-1")
+        .containsEntry(BedrockSettings.MODEL_ID.key(), "mistral.mistral-7b-instruct-v0:2")
+        .containsEntry(BedrockSettings.ENDPOINT.key(), "https://vpce-1.bedrock-runtime.eu-west-1.vpce.amazonaws.com");
     assertThat(target.secrets()).containsExactlyInAnyOrder("AKIAEXAMPLE0001",
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "FwoGZXIvYXdzEXAMPLE");
     assertThat(target.describe().toString()).doesNotContain("wJalrXUtnFEMI").doesNotContain("FwoGZXIv");
@@ -34,28 +37,28 @@ class TargetResolverTest {
         "https://res.openai.azure.com")).resolve(RunOptions.parse("--platform", "azure", "--deployment", "gpt-4o"),
         null);
 
-    assertThat(target.settings()).containsEntry(TargetKeys.AZURE_ENDPOINT, "https://res.openai.azure.com")
-        .containsEntry(TargetKeys.AZURE_DEPLOYMENT, "gpt-4o");
+    assertThat(target.settings()).containsEntry(AzureSettings.ENDPOINT.key(), "https://res.openai.azure.com")
+        .containsEntry(AzureSettings.DEPLOYMENT.key(), "gpt-4o");
     assertThat(target.secrets()).containsExactly("az-key-0123456789");
   }
 
   @Test
   void flagBeatsProfileBeatsEnvironment() {
-    Profile profile = new Profile("p", null, "openai", "http://profile:8000/v1", "profile-model", null, null, null,
-        null, null, List.of("tools"), null, 30, null, null, null);
+    Profile profile = Profile.parse("name: p\nplatform: openai\nbaseUrl: http://profile:8000/v1\n"
+        + "model: profile-model\ncapabilities: [tools]\ntimeoutSeconds: 30\n");
 
     Target fromProfile = new TargetResolver(Map.of("LLMTCK_API_KEY", "env-key-1234", "OPENAI_API_KEY", "other-key"))
         .resolve(RunOptions.parse(), profile);
-    assertThat(fromProfile.settings()).containsEntry(TargetKeys.OPENAI_BASE_URL, "http://profile:8000/v1")
-        .containsEntry(TargetKeys.OPENAI_API_KEY, "env-key-1234").containsEntry(TargetKeys.TIMEOUT_SECONDS, "30");
+    assertThat(fromProfile.settings()).containsEntry(OpenAiSettings.BASE_URL.key(), "http://profile:8000/v1")
+        .containsEntry(OpenAiSettings.API_KEY.key(), "env-key-1234").containsEntry(CommonSettings.TIMEOUT_SECONDS.key(), "30");
 
     Target fromFlags = new TargetResolver(Map.of("LLMTCK_API_KEY", "env-key-1234"))
         .resolve(RunOptions.parse("--base-url", "http://flag:8000/v1", "--api-key", "flag-key-1234", "--timeout",
             "5", "--capability", "tools,mistral"), profile);
-    assertThat(fromFlags.settings()).containsEntry(TargetKeys.OPENAI_BASE_URL, "http://flag:8000/v1")
-        .containsEntry(TargetKeys.OPENAI_MODEL, "profile-model")
-        .containsEntry(TargetKeys.OPENAI_API_KEY, "flag-key-1234").containsEntry(TargetKeys.TIMEOUT_SECONDS, "5")
-        .containsEntry(TargetKeys.CAPABILITIES, "tools,mistral");
+    assertThat(fromFlags.settings()).containsEntry(OpenAiSettings.BASE_URL.key(), "http://flag:8000/v1")
+        .containsEntry(OpenAiSettings.MODEL.key(), "profile-model")
+        .containsEntry(OpenAiSettings.API_KEY.key(), "flag-key-1234").containsEntry(CommonSettings.TIMEOUT_SECONDS.key(), "5")
+        .containsEntry(CommonSettings.CAPABILITIES.key(), "tools,mistral");
   }
 
   @Test
@@ -63,19 +66,19 @@ class TargetResolverTest {
     Target target = new TargetResolver(Map.of("OPENAI_API_KEY", "sk-real-account-key")).resolve(RunOptions.parse(),
         null);
 
-    assertThat(target.settings()).doesNotContainKey(TargetKeys.OPENAI_API_KEY).doesNotContainKey(
-        TargetKeys.OPENAI_BASE_URL);
+    assertThat(target.settings()).doesNotContainKey(OpenAiSettings.API_KEY.key()).doesNotContainKey(
+        OpenAiSettings.BASE_URL.key());
   }
 
   @Test
   void profileKeyVariableThatIsNotSetIsAWarning() {
-    Profile profile = new Profile("p", null, "openai", "http://h:8000/v1", "m", "MY_VLLM_KEY", null, null, null,
-        null, null, null, null, null, null, null);
+    Profile profile = Profile.parse("name: p\nplatform: openai\nbaseUrl: http://h:8000/v1\nmodel: m\n"
+        + "apiKeyEnv: MY_VLLM_KEY\n");
     TargetResolver resolver = new TargetResolver(Map.of());
 
     Target target = resolver.resolve(RunOptions.parse(), profile);
 
-    assertThat(target.settings()).doesNotContainKey(TargetKeys.OPENAI_API_KEY);
+    assertThat(target.settings()).doesNotContainKey(OpenAiSettings.API_KEY.key());
     assertThat(resolver.warnings()).singleElement().asString().contains("MY_VLLM_KEY");
   }
 
@@ -90,8 +93,8 @@ class TargetResolverTest {
   @Test
   void aSettingNoContractReadsIsWarnedAbout() {
     TargetResolver resolver = new TargetResolver(Map.of());
-    Profile profile = new Profile("p", null, "azure", null, null, null, null, null, null, null, null, null, null,
-        null, Map.of("llmtck.openai.tokenizerMode", "mistral", TargetKeys.AZURE_FILTERED_PROMPT, "forbidden"), null);
+    Profile profile = Profile.parse("name: p\nplatform: azure\nsettings:\n  llmtck.openai.tokenizerMode: mistral\n"
+        + "  " + AzureSettings.FILTERED_PROMPT.key() + ": forbidden\n");
 
     resolver.resolve(RunOptions.parse(), profile);
 

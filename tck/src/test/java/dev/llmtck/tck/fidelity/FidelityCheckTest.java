@@ -1,5 +1,7 @@
 package dev.llmtck.tck.fidelity;
 
+import dev.llmtck.tck.openai.OpenAiSettings;
+import dev.llmtck.tck.platform.CommonSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +9,6 @@ import dev.llmtck.fixtures.openai.OpenAiPlatform;
 import dev.llmtck.fixtures.openai.ResponseTransformer;
 import dev.llmtck.tck.runner.ClauseProgress;
 import dev.llmtck.tck.runner.Target;
-import dev.llmtck.tck.target.TargetKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +102,8 @@ class FidelityCheckTest {
   }
 
   private static Target target(OpenAiPlatform platform) {
-    return new Target("openai", "fidelity-test", Map.of(TargetKeys.OPENAI_BASE_URL, platform.baseUrl().toString(),
-        TargetKeys.OPENAI_MODEL, "fidelity-model", TargetKeys.OPENAI_API_KEY, KEY, TargetKeys.CAPABILITIES, "tools",
-        TargetKeys.TIMEOUT_SECONDS, "20"), Set.of(TargetKeys.OPENAI_API_KEY));
+    return new Target("openai", "fidelity-test", Map.of(OpenAiSettings.BASE_URL.key(), platform.baseUrl().toString(),
+        OpenAiSettings.MODEL.key(), "fidelity-model", OpenAiSettings.API_KEY.key(), KEY, CommonSettings.CAPABILITIES.key(), "tools",
+        CommonSettings.TIMEOUT_SECONDS.key(), "20"), Set.of(OpenAiSettings.API_KEY.key()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.launch;
 
+import dev.llmtck.tck.openai.OpenAiSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.tck.runner.Profile;
 import dev.llmtck.tck.runner.TargetLauncher;
-import dev.llmtck.tck.target.TargetKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,11 +36,11 @@ class ProcessLauncherTest {
         "launched");
     long pid;
     try (TargetLauncher.Launched launched = new ProcessLauncher().launch(profile(), launch, directory)) {
-      String baseUrl = launched.settings().get(TargetKeys.OPENAI_BASE_URL);
-      String key = launched.settings().get(TargetKeys.OPENAI_API_KEY);
+      String baseUrl = launched.settings().get(OpenAiSettings.BASE_URL.key());
+      String key = launched.settings().get(OpenAiSettings.API_KEY.key());
       assertThat(baseUrl).matches("http://127\\.0\\.0\\.1:\\d+/v1");
       assertThat(key).startsWith("llmtck-").hasSizeGreaterThan(20);
-      assertThat(launched.secretKeys()).containsExactly(TargetKeys.OPENAI_API_KEY);
+      assertThat(launched.secretKeys()).containsExactly(OpenAiSettings.API_KEY.key());
       assertThat(launched.describe()).doesNotContain(key);
       HttpResponse<String> models = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl
           + "/models")).header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
@@ -102,13 +102,12 @@ class ProcessLauncherTest {
     process.putObject("ready").put("url", "http://127.0.0.1:${port}/v1/models")
         .put("authorization", "Bearer ${apiKey}").put("contains", "\"" + model + "\"");
     process.put("startupTimeoutMinutes", 2);
-    process.putObject("settings").put(TargetKeys.OPENAI_BASE_URL, "http://127.0.0.1:${port}/v1")
-        .put(TargetKeys.OPENAI_MODEL, model).put(TargetKeys.OPENAI_API_KEY, "${apiKey}");
+    process.putObject("settings").put(OpenAiSettings.BASE_URL.key(), "http://127.0.0.1:${port}/v1")
+        .put(OpenAiSettings.MODEL.key(), model).put(OpenAiSettings.API_KEY.key(), "${apiKey}");
     return root;
   }
 
   private static Profile profile() {
-    return new Profile("launch-test", null, "openai", null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+    return Profile.parse("name: launch-test\nplatform: openai\n");
   }
 }

@@ -3,7 +3,6 @@ package dev.llmtck.tck.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.fixtures.openai.ResponseTransformer;
-import dev.llmtck.tck.target.TargetKeys;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class ChatProofTest {
     for (String version : new String[] {"0.11.0", "0.9.2"}) {
       try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion(version)
           .servedModelNames("sim", "sim-alias"))) {
-        platform.run("OAI-CHAT-1").with(TargetKeys.OPENAI_MODEL, "sim-alias").assertPasses();
+        platform.run("OAI-CHAT-1").with(OpenAiSettings.MODEL.key(), "sim-alias").assertPasses();
       }
     }
   }
@@ -44,7 +43,7 @@ class ChatProofTest {
   void answerNamingAServedNameOtherThanTheFirstFails() {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.servedModelNames("sim", "sim-alias", "other")
         .transformer(answeringModel(CHAT, "sim-alias")))) {
-      platform.run("OAI-CHAT-1").with(TargetKeys.OPENAI_MODEL, "other")
+      platform.run("OAI-CHAT-1").with(OpenAiSettings.MODEL.key(), "other")
           .assertFailsWith("the model of the chat completion is 'sim-alias', not the requested model 'other' nor",
               "its first served name 'sim'");
     }
@@ -60,7 +59,7 @@ class ChatProofTest {
               ((ObjectNode) body.at("/data/1")).put("parent", "sim");
               return body;
             }) : response)))) {
-      platform.run("OAI-CHAT-1").with(TargetKeys.OPENAI_MODEL, "sim-lora")
+      platform.run("OAI-CHAT-1").with(OpenAiSettings.MODEL.key(), "sim-lora")
           .assertFailsWith("the model of the chat completion is 'sim', not the requested model 'sim-lora'");
     }
   }
@@ -170,7 +169,7 @@ class ChatProofTest {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.tokenizerMode("mistral"))) {
       ClauseRun run = platform.run("OAI-CHAT-6");
       run.assertPasses();
-      org.assertj.core.api.Assertions.assertThat(run.reportEntries(ChatContractTest.NON_ALTERNATING)).singleElement()
+      org.assertj.core.api.Assertions.assertThat(run.reportEntries(ChatClauses.NON_ALTERNATING)).singleElement()
           .asString().startsWith("refused: ");
       platform.run("OAI-CHAT-4").assertPasses();
     }

@@ -1,11 +1,11 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.tck.platform.CommonSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.fixtures.openai.SseEvent;
-import dev.llmtck.tck.target.TargetKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,7 +68,7 @@ class ChatStreamProofTest {
     try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT,
         stream -> stream.withPacing(Duration.ofMillis(10), Duration.ofSeconds(30)))) {
       long start = System.nanoTime();
-      platform.run("OAI-STREAM-1").with(TargetKeys.TIMEOUT_SECONDS, "1")
+      platform.run("OAI-STREAM-1").with(CommonSettings.TIMEOUT_SECONDS.key(), "1")
           .assertFailsWith("the stream broke off: the stream did not end within 1 s", "received so far: data: {");
       assertThat((System.nanoTime() - start) / 1_000_000).as("ms until the clause failed").isLessThan(5_000);
     }
@@ -120,7 +120,7 @@ class ChatStreamProofTest {
   @Test
   void aliasStreamedWithTheFirstServedNamePasses() {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.servedModelNames("sim", "sim-alias"))) {
-      platform.run("OAI-STREAM-2").with(TargetKeys.OPENAI_MODEL, "sim-alias").assertPasses();
+      platform.run("OAI-STREAM-2").with(OpenAiSettings.MODEL.key(), "sim-alias").assertPasses();
     }
   }
 

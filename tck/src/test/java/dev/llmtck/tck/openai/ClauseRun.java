@@ -1,10 +1,10 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.tck.platform.CommonSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.llmtck.tck.clause.Clause;
-import dev.llmtck.tck.target.TargetKeys;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,13 +39,13 @@ final class ClauseRun {
 
   /** Points the run at a target: base URL, key (may be null), model, declared capabilities. */
   ClauseRun against(String baseUrl, String apiKey, String model, String... capabilities) {
-    configuration.put(TargetKeys.OPENAI_BASE_URL, baseUrl);
+    configuration.put(OpenAiSettings.BASE_URL.key(), baseUrl);
     if (apiKey != null) {
-      configuration.put(TargetKeys.OPENAI_API_KEY, apiKey);
+      configuration.put(OpenAiSettings.API_KEY.key(), apiKey);
     }
-    configuration.put(TargetKeys.OPENAI_MODEL, model);
-    configuration.put(TargetKeys.CAPABILITIES, String.join(",", capabilities));
-    configuration.putIfAbsent(TargetKeys.TIMEOUT_SECONDS, "10");
+    configuration.put(OpenAiSettings.MODEL.key(), model);
+    configuration.put(CommonSettings.CAPABILITIES.key(), String.join(",", capabilities));
+    configuration.putIfAbsent(CommonSettings.TIMEOUT_SECONDS.key(), "10");
     return this;
   }
 

@@ -41,7 +41,7 @@ class CompletionsProofTest {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> {})) {
       ClauseRun run = platform.run("OAI-CMPL-2");
       run.assertPasses();
-      org.assertj.core.api.Assertions.assertThat(run.reportEntries(CompletionsContractTest.SUFFIX)).singleElement()
+      org.assertj.core.api.Assertions.assertThat(run.reportEntries(CompletionsClauses.SUFFIX)).singleElement()
           .asString().startsWith("refused: ");
     }
   }

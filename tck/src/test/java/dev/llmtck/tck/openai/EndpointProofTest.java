@@ -1,12 +1,12 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.tck.platform.CommonSettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.llmtck.tck.target.TargetKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +73,7 @@ class EndpointProofTest {
     server.stubFor(get("/v1/models").willReturn(aResponse().withFixedDelay(5_000).withBody(MODELS)));
 
     long start = System.nanoTime();
-    ClauseRun.of("OAI-MODELS-1").against(server.baseUrl() + "/v1", null, "m").with(TargetKeys.TIMEOUT_SECONDS, "1")
+    ClauseRun.of("OAI-MODELS-1").against(server.baseUrl() + "/v1", null, "m").with(CommonSettings.TIMEOUT_SECONDS.key(), "1")
         .assertFailsWith("no response within 1 s");
     assertThat((System.nanoTime() - start) / 1_000_000).as("ms until the clause failed").isLessThan(4_000);
   }

@@ -70,7 +70,7 @@ class ErrorProofTest {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> {})) {
       ClauseRun run = platform.run("OAI-ERR-5");
       run.assertPasses();
-      org.assertj.core.api.Assertions.assertThat(run.reportEntries(ErrorContractTest.UNKNOWN_ROLE)).singleElement()
+      org.assertj.core.api.Assertions.assertThat(run.reportEntries(ErrorClauses.UNKNOWN_ROLE)).singleElement()
           .asString().startsWith("refused: ");
     }
   }
@@ -100,7 +100,7 @@ class ErrorProofTest {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion("0.8.5"))) {
       ClauseRun run = platform.run("OAI-ERR-4");
       run.assertFailsWith("vLLM's flat {\"object\":\"error\"", "sent by vLLM 0.6 to 0.10.0");
-      org.assertj.core.api.Assertions.assertThat(run.reportEntries(ErrorContractTest.ERROR_ENVELOPE))
+      org.assertj.core.api.Assertions.assertThat(run.reportEntries(ErrorClauses.ERROR_ENVELOPE))
           .singleElement().asString().startsWith("FLAT");
     }
   }

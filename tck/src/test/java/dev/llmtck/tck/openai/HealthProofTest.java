@@ -1,6 +1,5 @@
 package dev.llmtck.tck.openai;
 
-import dev.llmtck.tck.target.TargetKeys;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class HealthProofTest {
   @Proves("OAI-HEALTH-2")
   void versionOtherThanExpectedFails() {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion("0.10.0"))) {
-      platform.run("OAI-HEALTH-2").with(TargetKeys.OPENAI_EXPECTED_VLLM_VERSION, "0.11.0")
+      platform.run("OAI-HEALTH-2").with(OpenAiSettings.EXPECTED_VLLM_VERSION.key(), "0.11.0")
           .assertFailsWith("reports 0.10.0", "0.11.0");
     }
   }
@@ -61,7 +60,7 @@ class HealthProofTest {
   @Test
   void expectedVersionMatchesWhateverWayItIsWritten() {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion("0.10.1.1"))) {
-      platform.run("OAI-HEALTH-2").with(TargetKeys.OPENAI_EXPECTED_VLLM_VERSION, "v0.10.1.1").assertPasses();
+      platform.run("OAI-HEALTH-2").with(OpenAiSettings.EXPECTED_VLLM_VERSION.key(), "v0.10.1.1").assertPasses();
     }
   }
 }

@@ -12,7 +12,7 @@ class ClauseRunnerTest {
 
   @Test
   void clauseWhoseClassFailedToStartFailsWithTheClassReason() {
-    List<ClauseResult> results = new ClauseRunner("dev.llmtck.tck.runner.fakebroken")
+    List<ClauseResult> results = ClauseRunner.of(List.of(dev.llmtck.tck.runner.fakebroken.UnstartableClauses.class))
         .run(new Target("openai", null, Map.of(), Set.of()), Waivers.none(), ClauseProgress.SILENT, "test")
         .results();
 
@@ -26,7 +26,7 @@ class ClauseRunnerTest {
 
   @Test
   void packageWithoutClausesGivesNoResults() {
-    assertThat(new ClauseRunner("dev.llmtck.tck.nosuchplatform").run(new Target("openai", null, Map.of(), Set.of()),
+    assertThat(ClauseRunner.of(List.<Class<?>>of()).run(new Target("openai", null, Map.of(), Set.of()),
         Waivers.none(), ClauseProgress.SILENT, "test").results()).isEmpty();
   }
 }

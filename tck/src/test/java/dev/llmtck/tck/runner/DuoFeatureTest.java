@@ -1,5 +1,8 @@
 package dev.llmtck.tck.runner;
 
+import dev.llmtck.tck.platform.Platforms;
+import dev.llmtck.tck.clause.ClauseInfo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.clause.Clause;
@@ -81,7 +84,8 @@ class DuoFeatureTest {
   void everyClauseAFeatureNeedsIsInTheContract(String platform) {
     Set<String> contract = new HashSet<>();
     TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-        .selectors(DiscoverySelectors.selectPackage(ClauseRunner.contractPackage(platform)))
+        .selectors(Platforms.byId(platform).orElseThrow().contractClasses().stream()
+            .map(DiscoverySelectors::selectClass).toList())
         .filters(TagFilter.includeTags("clause")).build());
     plan.getRoots().forEach(root -> plan.getDescendants(root).forEach(test -> test.getSource()
         .filter(MethodSource.class::isInstance).map(source -> ((MethodSource) source).getJavaMethod()
@@ -116,7 +120,7 @@ class DuoFeatureTest {
   }
 
   private static ClauseResult result(String id, ClauseStatus status) {
-    return new ClauseResult(new ClauseInfo(id, Level.MUST, "s", "src", "C", "m"), status, null, List.of(), Map.of(),
+    return new ClauseResult(new ClauseInfo(id, Level.MUST, "s", "src", "openai", "C", "m"), status, null, List.of(), Map.of(),
         0, null);
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * WITHOUT redacting anything, on purpose: the runner must remove secrets itself (defense in depth).
  */
 @ExtendWith(FakeTarget.class)
-class FakePlatformClauses {
+public class FakePlatformClauses {
 
   @Clause(id = "FAKE-PING-1", level = Level.MUST, statement = "GET /ping answers 200 <with markup>",
       source = "runner tests")

@@ -1,6 +1,7 @@
 package dev.llmtck.tck.runner.fake;
 
-import dev.llmtck.tck.target.TargetKeys;
+import dev.llmtck.tck.openai.OpenAiSettings;
+import dev.llmtck.tck.platform.CommonSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,11 +37,11 @@ public final class FakeTarget implements ParameterResolver, BeforeEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (context.getConfigurationParameter(TargetKeys.OPENAI_BASE_URL).isEmpty()) {
+    if (context.getConfigurationParameter(OpenAiSettings.BASE_URL.key()).isEmpty()) {
       throw new TestAbortedException("the fake contract runs only under the runner's tests, which set a base URL");
     }
     RequiresCapability required = context.getRequiredTestMethod().getAnnotation(RequiresCapability.class);
-    Set<String> declared = context.getConfigurationParameter(TargetKeys.CAPABILITIES)
+    Set<String> declared = context.getConfigurationParameter(CommonSettings.CAPABILITIES.key())
         .map(s -> Arrays.stream(s.split(",")).map(String::strip).collect(Collectors.toSet())).orElse(Set.of());
     if (required != null && !declared.contains(required.value())) {
       throw new TestAbortedException("the target does not declare capability '" + required.value() + "'");
@@ -54,10 +55,10 @@ public final class FakeTarget implements ParameterResolver, BeforeEachCallback {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    String base = context.getConfigurationParameter(TargetKeys.OPENAI_BASE_URL)
+    String base = context.getConfigurationParameter(OpenAiSettings.BASE_URL.key())
         .orElseThrow();
-    return new FakeTarget(URI.create(base), context.getConfigurationParameter(TargetKeys.OPENAI_API_KEY).orElse(null),
-        Duration.ofSeconds(context.getConfigurationParameter(TargetKeys.TIMEOUT_SECONDS).map(Long::parseLong)
+    return new FakeTarget(URI.create(base), context.getConfigurationParameter(OpenAiSettings.API_KEY.key()).orElse(null),
+        Duration.ofSeconds(context.getConfigurationParameter(CommonSettings.TIMEOUT_SECONDS.key()).map(Long::parseLong)
             .orElse(60L)));
   }
 }

@@ -5,7 +5,7 @@ import dev.llmtck.tck.clause.Level;
 import org.junit.jupiter.api.BeforeAll;
 
 /** A contract class whose set-up fails before any clause runs (as when a target cannot be set up). */
-class UnstartableClauses {
+public class UnstartableClauses {
 
   @BeforeAll
   static void setUp() {

@@ -1,0 +1,72 @@
+package dev.llmtck.tck.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmtck.tck.clause.Clause;
+import dev.llmtck.tck.clause.Level;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * API-key authentication ({@code Authorization: Bearer <key>}), as vLLM's {@code --api-key} enforces it. The
+ * clauses apply when the target is configured with a key; without one they are skipped.
+ */
+@OpenAiContract
+public class AuthClauses {
+
+  private static final String WRONG_KEY = "llmtck-wrong-key-0000";
+
+  @Clause(id = "OAI-AUTH-1", level = Level.MUST,
+      statement = "every /v1 path answers 401 to a request without Authorization",
+      source = "vLLM api_server AuthenticationMiddleware (paths starting with /v1); OpenAI API reference, "
+          + "Authentication")
+  void missingKeyIsRefused(OpenAiTarget target, OpenAiClient client) {
+    requireKey(target);
+    expectEveryPath(target, client.withoutApiKey(), 401, "without Authorization");
+  }
+
+  @Clause(id = "OAI-AUTH-2", level = Level.MUST,
+      statement = "a wrong key answers 401 and the right key is accepted on every /v1 path",
+      source = "vLLM api_server AuthenticationMiddleware.verify_token; OpenAI API reference, Authentication")
+  void onlyTheRightKeyIsAccepted(OpenAiTarget target, OpenAiClient client) {
+    requireKey(target);
+    expectEveryPath(target, client.withApiKey(WRONG_KEY), 401, "with a wrong key");
+    expectEveryPath(target, client, 200, "with the configured key");
+  }
+
+  @Clause(id = "OAI-AUTH-3", level = Level.SHOULD,
+      statement = "the 401 body is a JSON object with an error member",
+      source = "vLLM api_server AuthenticationMiddleware answers {\"error\":\"Unauthorized\"}; OpenAI answers "
+          + "{\"error\":{...}}")
+  void refusalIsJson(OpenAiTarget target, OpenAiClient client) {
+    requireKey(target);
+    JsonResponse refused = client.withApiKey(WRONG_KEY).get("/models").expectStatus(401);
+    assertThat(refused.isJsonObject() && refused.json().has("error"))
+        .withFailMessage("the 401 body is not a JSON object with an error member: %s", refused.describe())
+        .isTrue();
+  }
+
+  private static void requireKey(OpenAiTarget target) {
+    Assumptions.assumeTrue(target.apiKey().isPresent(),
+        () -> "the target is configured without an API key (" + OpenAiSettings.API_KEY.key() + ")");
+  }
+
+  private static void expectEveryPath(OpenAiTarget target, OpenAiClient client, int status, String how) {
+    List<Function<OpenAiClient, JsonResponse>> calls = List.of(
+        c -> c.get("/models"),
+        c -> c.post("/chat/completions", RequestBody.chat(target).user("Say hello.").with("max_tokens", 4).json()),
+        c -> c.post("/completions", RequestBody.completion(target, "def hello():").with("max_tokens", 4).json()));
+    List<String> wrong = new ArrayList<>();
+    for (Function<OpenAiClient, JsonResponse> call : calls) {
+      JsonResponse response = call.apply(client);
+      if (response.status() != status) {
+        wrong.add(response.describe());
+      }
+    }
+    assertThat(wrong).withFailMessage("expected %d %s, but:%n  %s", status, how, String.join("\n  ", wrong))
+        .isEmpty();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.llmtck.tck.openai;
+
+import dev.llmtck.tck.evidence.Evidence;
+import dev.llmtck.tck.platform.CommonSettings;
+import dev.llmtck.tck.platform.ConfigurationException;
+import dev.llmtck.tck.platform.Platform;
+import dev.llmtck.tck.platform.RunTarget;
+import dev.llmtck.tck.platform.Setting;
+import dev.llmtck.tck.platform.Settings;
+import dev.llmtck.tck.platform.TargetFacts;
+import dev.llmtck.tck.runner.DuoFeature;
+import dev.llmtck.tck.runner.GitLabValues;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * OpenAI-compatible platforms (vLLM first): the OAI contract, its settings ({@link OpenAiSettings}), the embedded
+ * reference platform when no base URL is given, GitLab's {@code custom_openai/} identifiers and the Duo features
+ * such a platform serves.
+ */
+public final class OpenAiCompatiblePlatform implements Platform<OpenAiTarget, OpenAiClient> {
+  /** What the embedded reference platform runs with: tool calling on. */
+  static final List<String> EMBEDDED_CAPABILITIES = List.of("tools");
+
+  private static final List<String> BASICS = List.of("OAI-URL-1", "OAI-MODELS-1", "OAI-MODELS-3",
+      "OAI-AUTH-1", "OAI-AUTH-2", "OAI-ERR-1", "OAI-ERR-2");
+  private static final List<String> CHAT = List.of("OAI-CHAT-1", "OAI-CHAT-2", "OAI-CHAT-3", "OAI-CHAT-4",
+      "OAI-STREAM-1", "OAI-STREAM-2", "OAI-STREAM-3");
+
+  @Override
+  public String id() {
+    return "openai";
+  }
+
+  @Override
+  public String displayName() {
+    return "OpenAI-compatible (vLLM)";
+  }
+
+  @Override
+  public List<Setting> settings() {
+    return OpenAiSettings.ALL;
+  }
+
+  @Override
+  public List<Class<?>> contractClasses() {
+    return List.of(EndpointClauses.class, ModelsClauses.class, HealthClauses.class, AuthClauses.class,
+        ChatClauses.class, ChatStreamClauses.class, CompletionsClauses.class, ToolCallingClauses.class,
+        ErrorClauses.class);
+  }
+
+  @Override
+  public Class<OpenAiTarget> targetType() {
+    return OpenAiTarget.class;
+  }
+
+  @Override
+  public Class<OpenAiClient> clientType() {
+    return OpenAiClient.class;
+  }
+
+  @Override
+  public RunTarget<OpenAiTarget> open(Settings settings) {
+    Duration timeout = settings.seconds(CommonSettings.TIMEOUT_SECONDS).orElseThrow();
+    Optional<String> baseUrl = settings.get(OpenAiSettings.BASE_URL);
+    if (baseUrl.isEmpty()) {
+      EmbeddedReferencePlatform embedded = EmbeddedReferencePlatform.start(timeout);
+      return RunTarget.embedded(embedded.target(), embedded);
+    }
+    String model = settings.required(OpenAiSettings.MODEL, "when " + OpenAiSettings.BASE_URL.key() + " is set: the"
+        + " served model to certify");
+    return RunTarget.configured(new OpenAiTarget(URI.create(baseUrl.get()), settings.get(OpenAiSettings.API_KEY),
+        model, settings.list(CommonSettings.CAPABILITIES), timeout,
+        settings.get(OpenAiSettings.EXPECTED_VLLM_VERSION), false));
+  }
+
+  @Override
+  public OpenAiClient client(OpenAiTarget target, BiConsumer<String, String> reportEntry) {
+    return new OpenAiClient(target, evidence -> reportEntry.accept(Evidence.KEY, evidence.toJson()));
+  }
+
+  @Override
+  public Set<String> capabilities(OpenAiTarget target) {
+    return target.capabilities();
+  }
+
+  @Override
+  public TargetFacts facts(Settings settings) {
+    Optional<String> baseUrl = settings.get(OpenAiSettings.BASE_URL);
+    if (baseUrl.isEmpty()) {
+      return new TargetFacts(true, "the embedded reference platform", EMBEDDED_CAPABILITIES,
+          new GitLabValues(Map.of(), List.of()));
+    }
+    String model = settings.text(OpenAiSettings.MODEL);
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("Endpoint", baseUrl.get());
+    if (model != null) {
+      values.put("Model identifier (chat, code generation)", GitLabModelIds.chat(model));
+      values.put("Model identifier (code completion)", GitLabModelIds.textCompletion(model));
+    }
+    List<String> warnings = new ArrayList<>();
+    GitLabModelIds.endpointWarning(baseUrl.get()).ifPresent(warnings::add);
+    return new TargetFacts(false, baseUrl.get() + ", model " + model,
+        List.copyOf(settings.list(CommonSettings.CAPABILITIES)), new GitLabValues(values, warnings));
+  }
+
+  @Override
+  public List<DuoFeature> duoFeatures() {
+    List<String> chatAndBasics = new ArrayList<>(CHAT);
+    chatAndBasics.addAll(BASICS);
+    return List.of(
+        new DuoFeature(DuoFeature.CODE_COMPLETION, List.of("OAI-CMPL-1"), BASICS, null),
+        new DuoFeature(DuoFeature.CODE_GENERATION_AND_CHAT, CHAT, BASICS, null),
+        new DuoFeature(DuoFeature.AGENT_PLATFORM, List.of("OAI-TOOLS-1", "OAI-TOOLS-2", "OAI-TOOLS-3",
+            "OAI-TOOLS-4"), chatAndBasics, null));
+  }
+
+  @Override
+  public Map<String, String> normalise(Map<String, String> resolved, Set<String> fromFlags, boolean launched) {
+    String baseUrl = resolved.get(OpenAiSettings.BASE_URL.key());
+    if (baseUrl == null && launched) {
+      return resolved; // the launcher supplies the base URL
+    }
+    if (baseUrl == null) {
+      if (fromFlags.contains(OpenAiSettings.MODEL.key()) || fromFlags.contains(OpenAiSettings.API_KEY.key())) {
+        throw new ConfigurationException("--model and --api-key need --base-url (without it the run certifies the"
+            + " embedded reference platform)");
+      }
+      // the embedded reference platform: nothing else describes it
+      Map<String, String> embedded = new LinkedHashMap<>(resolved);
+      OpenAiSettings.ALL.forEach(setting -> embedded.remove(setting.key()));
+      return embedded;
+    }
+    if (resolved.get(OpenAiSettings.MODEL.key()) == null) {
+      throw new ConfigurationException("--model is required with --base-url: the served model name to certify (one"
+          + " of the ids GET " + baseUrl.replaceAll("/+$", "") + "/models lists)");
+    }
+    return resolved;
+  }
+}
