@@ -22,6 +22,7 @@ public final class LlmtckMain {
       "  serve openai|bedrock|azure [opts]   run a reference platform until killed",
       "  bench [options]                     measure a platform under load",
       "  fidelity [options]                  compare llmtck's vLLM simulator with a real platform",
+      "  clauses [--platform P] [--json]     list the contract's clauses (id, level, statement, source)",
       "  --version                           print the kit's version",
       "  <command> --help                    the command's options");
 
@@ -38,6 +39,11 @@ public final class LlmtckMain {
 
   /** Runs one command; returns its exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /** Runs one command with {@code env} as the environment; returns its exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
     if (args.length == 0) {
       err.println(USAGE);
       return 2;
@@ -46,11 +52,13 @@ public final class LlmtckMain {
     try {
       switch (args[0]) {
         case "run":
-          return new RunCommand(System.getenv()).run(rest, out, err);
+          return new RunCommand(env).run(rest, out, err);
         case "serve":
           return FixturesMain.run(args, out, err);
         case "fidelity":
-          return new FidelityCommand(new RunCommand(System.getenv())).run(rest, out, err);
+          return new FidelityCommand(new RunCommand(env)).run(rest, out, err);
+        case "clauses":
+          return ClausesCommand.run(rest, out, err);
         case "bench":
           return dev.llmtck.tck.bench.BenchCommand.run(rest, out, err);
         case "--version":

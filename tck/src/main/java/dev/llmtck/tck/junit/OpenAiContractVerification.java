@@ -2,29 +2,15 @@ package dev.llmtck.tck.junit;
 
 import dev.llmtck.tck.openai.OpenAiSettings;
 import dev.llmtck.tck.platform.CommonSettings;
-import dev.llmtck.tck.clause.Level;
-import dev.llmtck.tck.runner.ClauseResult;
-import dev.llmtck.tck.runner.ClauseRunner;
-import dev.llmtck.tck.runner.ClauseStatus;
-import dev.llmtck.tck.runner.RunResult;
-import dev.llmtck.tck.runner.Target;
-import dev.llmtck.tck.runner.Waivers;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.opentest4j.TestAbortedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
- * The whole OpenAI contract (every {@code OAI-*} clause) as a JUnit Jupiter test of your own, in the style of the
- * Reactive Streams TCK: subclass it, start your platform (for instance in a container), and say where it is.
- * Every clause becomes one dynamic test named by its id and statement: a MUST clause that fails fails its test
- * with the clause's evidence in the message; a clause that does not apply, or a SHOULD clause that fails,
- * is reported as aborted (skipped) with the reason, unless {@link #shouldClausesFail()} says otherwise.
+ * The OpenAI contract (every {@code OAI-*} clause) as JUnit tests of your own, one per clause (see
+ * {@link ContractVerification}): subclass it, start your platform (for instance in a container), say where it is.
  *
  * <pre>{@code
  * class MyPlatformContractTest extends OpenAiContractVerification {
@@ -38,7 +24,7 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>For a {@code VllmContainer}, {@link VllmContainerVerification} fills these in from the container.
  */
-public abstract class OpenAiContractVerification {
+public abstract class OpenAiContractVerification extends ContractVerification {
 
   /** The OpenAI-compatible base URL, ending in {@code /v1}. */
   protected abstract String baseUrl();
@@ -56,66 +42,202 @@ public abstract class OpenAiContractVerification {
     return Set.of();
   }
 
-  /** Per-request timeout in seconds. */
-  protected int timeoutSeconds() {
-    return 60;
-  }
-
-  /** Further {@code llmtck.*} settings (see {@code TargetKeys}), e.g. the expected vLLM version. */
+  /** Further settings ({@link OpenAiSettings}), e.g. the expected vLLM version. */
   protected Map<String, String> settings() {
     return Map.of();
   }
 
-  /** Whether a failed SHOULD clause fails its test (by default it is reported as aborted, with the reason). */
-  protected boolean shouldClausesFail() {
-    return false;
+  @Override
+  protected final String platform() {
+    return "openai";
   }
 
-  /** Runs every clause of the OpenAI contract against the platform; one dynamic test per clause. */
-  @TestFactory
-  Stream<DynamicTest> openAiContract() {
-    RunResult run = ClauseRunner.of(dev.llmtck.tck.platform.Platforms.byId("openai").orElseThrow())
-        .run(target(), Waivers.none(), dev.llmtck.tck.runner.ClauseProgress.SILENT, "junit");
-    Assertions.assertFalse(run.results().isEmpty(), "no clauses found: is the OpenAI contract on the classpath?");
-    return run.results().stream().map(result -> DynamicTest.dynamicTest(
-        result.clause().id() + " " + result.clause().statement(), () -> verdict(result)));
-  }
-
-  Target target() {
+  @Override
+  protected final Map<String, String> targetSettings() {
     Map<String, String> settings = new LinkedHashMap<>(settings());
     settings.put(OpenAiSettings.BASE_URL.key(), baseUrl());
     settings.put(OpenAiSettings.MODEL.key(), model());
-    settings.put(CommonSettings.TIMEOUT_SECONDS.key(), String.valueOf(timeoutSeconds()));
     if (!capabilities().isEmpty()) {
       settings.put(CommonSettings.CAPABILITIES.key(), String.join(",", capabilities()));
     }
-    Set<String> secretKeys = new LinkedHashSet<>();
-    String key = apiKey();
-    if (key != null) {
-      settings.put(OpenAiSettings.API_KEY.key(), key);
-      secretKeys.add(OpenAiSettings.API_KEY.key());
+    if (apiKey() != null) {
+      settings.put(OpenAiSettings.API_KEY.key(), apiKey());
     }
-    return new Target("openai", getClass().getSimpleName(), settings, secretKeys);
+    return settings;
   }
 
-  private void verdict(ClauseResult result) {
-    ClauseStatus status = result.status();
-    if (status == ClauseStatus.PASSED) {
-      return;
-    }
-    String why = result.clause().id() + " (" + result.clause().level() + "): " + result.message();
-    if (status == ClauseStatus.FAILED && (result.clause().level() == Level.MUST || shouldClausesFail())) {
-      Assertions.fail(why + evidence(result));
-    }
-    throw new TestAbortedException(status.reportName() + ": " + why);
+  @Override
+  protected final Set<String> secretKeys() {
+    return Set.of(OpenAiSettings.API_KEY.key());
   }
 
-  private static String evidence(ClauseResult result) {
-    if (result.evidence().isEmpty()) {
-      return "";
-    }
-    StringBuilder text = new StringBuilder("\nevidence (secrets removed):");
-    result.evidence().forEach(exchange -> text.append("\n  ").append(exchange));
-    return text.toString();
+  @Test
+  void OAI_AUTH_1(TestReporter reporter) {
+    verify("OAI-AUTH-1", reporter);
+  }
+
+  @Test
+  void OAI_AUTH_2(TestReporter reporter) {
+    verify("OAI-AUTH-2", reporter);
+  }
+
+  @Test
+  void OAI_AUTH_3(TestReporter reporter) {
+    verify("OAI-AUTH-3", reporter);
+  }
+
+  @Test
+  void OAI_CHAT_1(TestReporter reporter) {
+    verify("OAI-CHAT-1", reporter);
+  }
+
+  @Test
+  void OAI_CHAT_2(TestReporter reporter) {
+    verify("OAI-CHAT-2", reporter);
+  }
+
+  @Test
+  void OAI_CHAT_3(TestReporter reporter) {
+    verify("OAI-CHAT-3", reporter);
+  }
+
+  @Test
+  void OAI_CHAT_4(TestReporter reporter) {
+    verify("OAI-CHAT-4", reporter);
+  }
+
+  @Test
+  void OAI_CHAT_5(TestReporter reporter) {
+    verify("OAI-CHAT-5", reporter);
+  }
+
+  @Test
+  void OAI_CHAT_6(TestReporter reporter) {
+    verify("OAI-CHAT-6", reporter);
+  }
+
+  @Test
+  void OAI_CHAT_7(TestReporter reporter) {
+    verify("OAI-CHAT-7", reporter);
+  }
+
+  @Test
+  void OAI_CMPL_1(TestReporter reporter) {
+    verify("OAI-CMPL-1", reporter);
+  }
+
+  @Test
+  void OAI_CMPL_2(TestReporter reporter) {
+    verify("OAI-CMPL-2", reporter);
+  }
+
+  @Test
+  void OAI_CMPL_3(TestReporter reporter) {
+    verify("OAI-CMPL-3", reporter);
+  }
+
+  @Test
+  void OAI_ERR_1(TestReporter reporter) {
+    verify("OAI-ERR-1", reporter);
+  }
+
+  @Test
+  void OAI_ERR_2(TestReporter reporter) {
+    verify("OAI-ERR-2", reporter);
+  }
+
+  @Test
+  void OAI_ERR_3(TestReporter reporter) {
+    verify("OAI-ERR-3", reporter);
+  }
+
+  @Test
+  void OAI_ERR_4(TestReporter reporter) {
+    verify("OAI-ERR-4", reporter);
+  }
+
+  @Test
+  void OAI_ERR_5(TestReporter reporter) {
+    verify("OAI-ERR-5", reporter);
+  }
+
+  @Test
+  void OAI_HEALTH_1(TestReporter reporter) {
+    verify("OAI-HEALTH-1", reporter);
+  }
+
+  @Test
+  void OAI_HEALTH_2(TestReporter reporter) {
+    verify("OAI-HEALTH-2", reporter);
+  }
+
+  @Test
+  void OAI_MODELS_1(TestReporter reporter) {
+    verify("OAI-MODELS-1", reporter);
+  }
+
+  @Test
+  void OAI_MODELS_2(TestReporter reporter) {
+    verify("OAI-MODELS-2", reporter);
+  }
+
+  @Test
+  void OAI_MODELS_3(TestReporter reporter) {
+    verify("OAI-MODELS-3", reporter);
+  }
+
+  @Test
+  void OAI_MODELS_4(TestReporter reporter) {
+    verify("OAI-MODELS-4", reporter);
+  }
+
+  @Test
+  void OAI_STREAM_1(TestReporter reporter) {
+    verify("OAI-STREAM-1", reporter);
+  }
+
+  @Test
+  void OAI_STREAM_2(TestReporter reporter) {
+    verify("OAI-STREAM-2", reporter);
+  }
+
+  @Test
+  void OAI_STREAM_3(TestReporter reporter) {
+    verify("OAI-STREAM-3", reporter);
+  }
+
+  @Test
+  void OAI_STREAM_4(TestReporter reporter) {
+    verify("OAI-STREAM-4", reporter);
+  }
+
+  @Test
+  void OAI_STREAM_5(TestReporter reporter) {
+    verify("OAI-STREAM-5", reporter);
+  }
+
+  @Test
+  void OAI_TOOLS_1(TestReporter reporter) {
+    verify("OAI-TOOLS-1", reporter);
+  }
+
+  @Test
+  void OAI_TOOLS_2(TestReporter reporter) {
+    verify("OAI-TOOLS-2", reporter);
+  }
+
+  @Test
+  void OAI_TOOLS_3(TestReporter reporter) {
+    verify("OAI-TOOLS-3", reporter);
+  }
+
+  @Test
+  void OAI_TOOLS_4(TestReporter reporter) {
+    verify("OAI-TOOLS-4", reporter);
+  }
+
+  @Test
+  void OAI_URL_1(TestReporter reporter) {
+    verify("OAI-URL-1", reporter);
   }
 }

@@ -1,11 +1,6 @@
 package dev.llmtck.tck.runner;
 
 import dev.llmtck.tck.clause.ClauseInfo;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.evidence.Evidence;
 import dev.llmtck.tck.evidence.Redactor;
@@ -30,16 +25,13 @@ import org.junit.platform.launcher.TestPlan;
  * it could run (say, the target could not be set up) fails with its class's message; none goes missing.
  */
 final class ClauseCollector implements TestExecutionListener {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String NOTE_PREFIX = "llmtck.";
 
   private final Redactor redactor;
   private final ClauseProgress progress;
   private final Map<String, ClauseInfo> clauses = new LinkedHashMap<>();
   private final Map<String, TestIdentifier> identifiers = new ConcurrentHashMap<>();
   private final Map<String, ClauseResult> results = new ConcurrentHashMap<>();
-  private final Map<String, List<JsonNode>> evidence = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, String>> notes = new ConcurrentHashMap<>();
+  private final Map<String, ClauseRecord> records = new ConcurrentHashMap<>();
   private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
   private final Map<String, String> containerProblems = new ConcurrentHashMap<>();
   private TestPlan plan;
@@ -82,14 +74,12 @@ final class ClauseCollector implements TestExecutionListener {
 
   @Override
   public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-    entry.getKeyValuePairs().forEach((key, value) -> {
-      String clean = redactor.text(value);
-      if (Evidence.KEY.equals(key)) {
-        evidence.computeIfAbsent(test.getUniqueId(), id -> new ArrayList<>()).add(evidenceNode(clean));
-      } else if (key.startsWith(NOTE_PREFIX)) {
-        notes.computeIfAbsent(test.getUniqueId(), id -> new ConcurrentHashMap<>()).put(key, clean);
-      }
-    });
+    ClauseRecord record = record(test.getUniqueId());
+    entry.getKeyValuePairs().forEach(record::entry);
+  }
+
+  private ClauseRecord record(String uniqueId) {
+    return records.computeIfAbsent(uniqueId, id -> new ClauseRecord(redactor));
   }
 
   @Override
@@ -113,8 +103,7 @@ final class ClauseCollector implements TestExecutionListener {
     clauses.forEach((uniqueId, info) -> {
       ClauseResult result = results.get(uniqueId);
       if (result == null) {
-        result = new ClauseResult(info, ClauseStatus.FAILED, "not run: " + containerProblem(uniqueId),
-            evidence.getOrDefault(uniqueId, List.of()), notes.getOrDefault(uniqueId, Map.of()), 0, null);
+        result = record(uniqueId).result(info, ClauseStatus.FAILED, "not run: " + containerProblem(uniqueId), 0);
       }
       all.add(result);
     });
@@ -136,31 +125,11 @@ final class ClauseCollector implements TestExecutionListener {
   private void finish(String uniqueId, ClauseStatus status, String message) {
     Long start = startedAt.get(uniqueId);
     long durationMs = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
-    ClauseResult result = new ClauseResult(clauses.get(uniqueId), status, message,
-        evidence.getOrDefault(uniqueId, List.of()), notes.getOrDefault(uniqueId, Map.of()), durationMs, null);
+    ClauseResult result = record(uniqueId).result(clauses.get(uniqueId), status, message, durationMs);
     results.put(uniqueId, result);
     progress.finished(result, results.size(), clauses.size());
   }
 
-  private JsonNode evidenceNode(String json) {
-    try {
-      JsonNode node = MAPPER.readTree(json);
-      maskHeaders(node.path("request").path("headers"));
-      maskHeaders(node.path("response").path("headers"));
-      return node;
-    } catch (JsonProcessingException e) {
-      return MAPPER.createObjectNode().put("failure", "evidence was not JSON: "
-          + (json.length() > Evidence.MAX_BODY_CHARS ? json.substring(0, Evidence.MAX_BODY_CHARS) + "..." : json));
-    }
-  }
-
-  private static void maskHeaders(JsonNode headers) {
-    if (headers instanceof ObjectNode object) {
-      List<String> names = new ArrayList<>();
-      object.fieldNames().forEachRemaining(names::add);
-      names.stream().filter(Redactor::isSecretHeader).forEach(name -> object.set(name, new TextNode(Redactor.MASK)));
-    }
-  }
 
   private static Optional<ClauseInfo> clauseOf(TestIdentifier test) {
     if (!test.isTest() || test.getSource().isEmpty() || !(test.getSource().get() instanceof MethodSource source)) {

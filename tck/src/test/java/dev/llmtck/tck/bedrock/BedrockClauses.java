@@ -2,11 +2,9 @@ package dev.llmtck.tck.bedrock;
 
 import dev.llmtck.tck.clause.ContractClauses;
 
-/** The Bedrock contract's classes, whose clauses the kit's own tests run and prove. */
+/** The Bedrock contract's classes, as its platform declares them, for the kit's own tests. */
 final class BedrockClauses {
-  static final ContractClauses CONTRACT = ContractClauses.of(BedrockAuthClauses.class,
-      BedrockEndpointClauses.class, BedrockConverseClauses.class, BedrockStreamClauses.class,
-      BedrockInvokeClauses.class, BedrockErrorClauses.class, BedrockSdkClauses.class);
+  static final ContractClauses CONTRACT = ContractClauses.of(new BedrockRuntimePlatform().contractClasses());
 
   private BedrockClauses() {
   }

@@ -29,6 +29,11 @@ public final class ContractClauses {
     return new ContractClauses(List.of(contracts));
   }
 
+  /** The contract made of these classes (a platform's {@code contractClasses()}). */
+  public static ContractClauses of(List<Class<?>> contracts) {
+    return new ContractClauses(List.copyOf(contracts));
+  }
+
   /** Clause id to the method that checks it. */
   public Map<String, Method> byId() {
     Map<String, Method> clauses = new TreeMap<>();

@@ -5,17 +5,15 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.platform.commons.support.ReflectionSupport;
 
-/** The OpenAI contract as shipped: every main-code class marked {@link OpenAiContract}, and its clauses. */
+/** The OpenAI contract as its platform declares it, and its clauses. */
 final class ContractClasses {
 
   private ContractClasses() {}
 
   static List<Class<?>> all() {
-    return ReflectionSupport.findAllClassesInPackage(OpenAiContract.class.getPackageName(),
-        type -> type.isAnnotationPresent(OpenAiContract.class), name -> true).stream()
-        .sorted(Comparator.comparing(Class::getName)).toList();
+    return new OpenAiCompatiblePlatform().contractClasses().stream().sorted(Comparator.comparing(Class::getName))
+        .toList();
   }
 
   static List<Method> clauseMethods() {

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.tck.clause.Proves;
 import dev.llmtck.tck.platform.CommonSettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.tck.clause.Proves;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.fixtures.openai.ResponseTransformer;

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.tck.clause.Proves;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
