@@ -112,22 +112,26 @@ public class AzureOpenAiMockContainer extends GenericContainer<AzureOpenAiMockCo
 
   /** The next {@code times} completion requests get Azure's 429 with {@code Retry-After: seconds}. */
   public void rateLimitNext(int times, int retryAfterSeconds) {
-    FaultSwitch.on(getEndpoint(),
+    FaultSwitch.on(getEndpoint(), faultCredential(),
         "{\"type\":\"rate_limit\",\"retryAfterSeconds\":" + retryAfterSeconds + ",\"times\":" + times + "}");
   }
 
   /** The next {@code times} completion requests get a 500. */
   public void failNext(int times) {
-    FaultSwitch.on(getEndpoint(), "{\"type\":\"server_error\",\"times\":" + times + "}");
+    FaultSwitch.on(getEndpoint(), faultCredential(), "{\"type\":\"server_error\",\"times\":" + times + "}");
   }
 
   /** Streamed answers stop after {@code events} events (no finish_reason, no [DONE]) until faults are cleared. */
   public void cutStreamsAfter(int events) {
-    FaultSwitch.on(getEndpoint(), "{\"type\":\"stream_cut\",\"afterEvents\":" + events + "}");
+    FaultSwitch.on(getEndpoint(), faultCredential(), "{\"type\":\"stream_cut\",\"afterEvents\":" + events + "}");
+  }
+
+  private String[] faultCredential() {
+    return new String[] {"api-key", apiKey};
   }
 
   /** Switches every fault off. */
   public void clearFaults() {
-    FaultSwitch.clear(getEndpoint());
+    FaultSwitch.clear(getEndpoint(), faultCredential());
   }
 }

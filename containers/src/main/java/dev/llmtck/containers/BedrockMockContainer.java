@@ -46,6 +46,8 @@ public class BedrockMockContainer extends GenericContainer<BedrockMockContainer>
   private String region = "us-east-1";
   private String accessKeyId = "AKIAIOSFODNN7EXAMPLE";
   private String secretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private final String faultKey = dev.llmtck.fixtures.bedrock.BedrockApiKey.longTerm("123456789012",
+      java.util.UUID.randomUUID().toString());
   private String sessionToken;
   private final Set<String> models = new LinkedHashSet<>();
   private final List<String> faults = new ArrayList<>();
@@ -115,6 +117,8 @@ public class BedrockMockContainer extends GenericContainer<BedrockMockContainer>
   protected void configure() {
     // The secret travels as an environment variable, not on the command line (which `docker ps` shows).
     withEnv("LLMTCK_BEDROCK_SECRET_ACCESS_KEY", secretAccessKey);
+    // A Bedrock API key of this container's own, for its guarded fault switch (addFault, clearFaults).
+    withEnv("LLMTCK_BEDROCK_API_KEY", faultKey);
     List<String> command = new ArrayList<>(List.of("--bind", "0.0.0.0", "--port", Integer.toString(PORT),
         "--region", region, "--access-key-id", accessKeyId,
         "--first-event-latency-ms", Long.toString(firstEventLatency.toMillis()),
@@ -183,11 +187,16 @@ public class BedrockMockContainer extends GenericContainer<BedrockMockContainer>
   /** Switches a fault on in the running mock (same syntax as {@link #withFault}). */
   public void addFault(String spec) {
     String json = "{\"fault\":\"" + spec.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-    FaultSwitch.on(getEndpoint(), json);
+    FaultSwitch.on(getEndpoint(), faultCredential(), json);
+  }
+
+  /** A Bedrock API key only this container object knows, which the mock accepts (and so its fault switch). */
+  private String[] faultCredential() {
+    return new String[] {"Authorization", "Bearer " + faultKey};
   }
 
   /** Switches every fault off. */
   public void clearFaults() {
-    FaultSwitch.clear(getEndpoint());
+    FaultSwitch.clear(getEndpoint(), faultCredential());
   }
 }

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 
 /**
  * The fault switch of an llmtck mock running in a container, {@code /llmtck/faults}: {@code POST} with a JSON
- * body switches a fault on, {@code DELETE} switches every fault off. Each mock's container words its own
- * faults; a refusal or an unreachable mock is an {@link IllegalStateException}.
+ * body switches a fault on, {@code DELETE} switches every fault off. A served mock guards the switch with a
+ * credential it accepts, so each request carries the container's ({@code credential}: header name and value).
+ * Each mock's container words its own faults; a refusal or an unreachable mock is an
+ * {@link IllegalStateException}.
  */
 final class FaultSwitch {
   private static final String PATH = "/llmtck/faults";
@@ -19,22 +21,21 @@ final class FaultSwitch {
   }
 
   /** Switches on the fault {@code json} describes in the mock at {@code endpoint}. */
-  static void on(String endpoint, String json) {
+  static void on(String endpoint, String[] credential, String json) {
     send(HttpRequest.newBuilder(URI.create(endpoint + PATH)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        .header(credential[0], credential[1]).POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
   /** Switches every fault off in the mock at {@code endpoint}. */
-  static void clear(String endpoint) {
-    send(HttpRequest.newBuilder(URI.create(endpoint + PATH)).DELETE().build());
+  static void clear(String endpoint, String[] credential) {
+    send(HttpRequest.newBuilder(URI.create(endpoint + PATH)).header(credential[0], credential[1]).DELETE().build());
   }
 
   private static void send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException("the mock refused the fault switch: " + response.statusCode() + " "
-            + response.body());
+        throw new IllegalStateException("the mock refused the fault switch: " + response.statusCode());
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot reach the mock's fault switch", e);

@@ -150,10 +150,11 @@ final class AzureClient {
     }
   }
 
-  /** Sends a request without a body (the mock's fault switch uses {@code DELETE}). */
+  /** Sends a request without a body, with the target's key (the mock's fault switch uses {@code DELETE}). */
   Reply send(String method, String pathAndQuery) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(target.endpoint() + pathAndQuery))
         .timeout(target.timeout())
+        .header("api-key", target.apiKey())
         .method(method, HttpRequest.BodyPublishers.noBody())
         .build();
     try {

@@ -63,8 +63,9 @@ public class AzureErrorClauses {
     Assumptions.assumeTrue(target.faultControl(), "a 429 cannot be provoked on a real resource without "
         + "exhausting its quota; this clause runs against llmtck's Azure mock (" + AzureSettings.FAULT_CONTROL.key()
         + "=true)");
+    // with the target's key: a served mock guards its fault switch with the credentials it accepts
     AzureClient.Reply on = client.post("/llmtck/faults", "{\"type\":\"rate_limit\",\"retryAfterSeconds\":2,"
-        + "\"times\":1}", AzureClient.Auth.none());
+        + "\"times\":1}");
     assertThat(on.status()).as("switching the mock's rate-limit fault on").isBetween(200, 299);
     try {
       AzureClient.Reply reply = client.post(target.deploymentPath("chat/completions"),

@@ -196,15 +196,19 @@ public final class BedrockClient {
   }
 
   private HttpRequest request(String path, String body, Signing signing) {
+    return request(SdkHttpMethod.POST, path, body, signing);
+  }
+
+  private HttpRequest request(SdkHttpMethod method, String path, String body, Signing signing) {
     URI uri = URI.create(target.endpoint() + path);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+    SdkHttpRequest unsigned = SdkHttpRequest.builder().method(method).uri(uri)
         .putHeader("Content-Type", "application/json")
         .putHeader("Accept", "application/json")
         .build();
     SdkHttpRequest toSend = signing == Signing.NONE ? unsigned : sign(unsigned, bytes, signing);
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        .method(method.name(), HttpRequest.BodyPublishers.ofByteArray(bytes));
     toSend.forEachHeader((name, values) -> {
       if (!name.equalsIgnoreCase("Host")) { // the JDK client writes Host itself, as the signer computed it
         values.forEach(v -> builder.header(name, v));
@@ -231,14 +235,12 @@ public final class BedrockClient {
 
   /**
    * Switches a fault of an llmtck Bedrock mock on ({@code POST /llmtck/faults {"fault": spec}}) or, with
-   * {@code null}, every fault off ({@code DELETE}). Unsigned: the mock's control channel, not AWS's API.
+   * {@code null}, every fault off ({@code DELETE}). Signed like every request: a served mock guards its control
+   * channel with the credentials it accepts.
    */
   void switchFault(String spec) {
-    URI uri = URI.create(target.endpoint() + "/llmtck/faults");
-    HttpRequest request = spec == null
-        ? HttpRequest.newBuilder(uri).timeout(target.timeout()).DELETE().build()
-        : HttpRequest.newBuilder(uri).timeout(target.timeout()).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("fault", spec).toString())).build();
+    HttpRequest request = spec == null ? request(SdkHttpMethod.DELETE, "/llmtck/faults", "", Signing.VALID)
+        : request("/llmtck/faults", JSON.createObjectNode().put("fault", spec).toString(), Signing.VALID);
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
