@@ -10,7 +10,7 @@
 import http from 'node:http';
 import crypto from 'node:crypto';
 
-const options = { port: 0, apiKey: null, model: 'independent-model', maxModelLen: 2048, breaks: new Set() };
+const options = { port: 0, apiKey: null, model: 'independent-model', maxModelLen: 65536, breaks: new Set() };
 const DEFECTS = new Set(['no-done', 'wrong-chunk-object', 'auth-ignored', 'usage-mismatch', 'max-tokens-ignored',
   'unknown-model-served', 'plain-text-errors', 'bad-json-500', 'no-models', 'stream-differs', 'no-role',
   'buffered-stream']);

@@ -136,8 +136,8 @@ public final class AzureOpenAiPlatform implements Platform<AzureTarget, AzureCli
   public List<DuoFeature> duoFeatures() {
     return List.of(
         new DuoFeature(DuoFeature.CODE_COMPLETION, List.of("AZ-BODY-1", "AZ-BODY-5"), BASICS, null),
-        new DuoFeature(DuoFeature.CODE_GENERATION_AND_CHAT, List.of("AZ-BODY-1", "AZ-BODY-3", "AZ-BODY-5"), BASICS,
-            null),
+        new DuoFeature(DuoFeature.CODE_GENERATION, List.of("AZ-BODY-1", "AZ-BODY-3", "AZ-BODY-5"), BASICS, null),
+        new DuoFeature(DuoFeature.DUO_CHAT, List.of("AZ-BODY-1", "AZ-BODY-3", "AZ-BODY-5"), BASICS, null),
         new DuoFeature(DuoFeature.AGENT_PLATFORM, List.of(), BASICS, "the Azure contract has no tool-calling clause"
             + " yet, so the kit cannot say whether the deployment answers tool calls as the Agent Platform needs"));
   }

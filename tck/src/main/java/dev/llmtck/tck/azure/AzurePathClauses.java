@@ -1,12 +1,12 @@
 package dev.llmtck.tck.azure;
 
+import dev.llmtck.tck.runner.GitLabValues;
 import static dev.llmtck.tck.azure.AzureErrorObject.abbreviate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
-import dev.llmtck.tck.openai.ModelsClauses;
 
 /**
  * Where Azure OpenAI answers: the deployment paths with their {@code api-version}, the v1 API, and what an
@@ -29,8 +29,8 @@ public class AzurePathClauses {
     assertThat(reply.status()).as("status (body: %s)", abbreviate(reply.body())).isEqualTo(200);
     assertThat(reply.json().path("object").asText()).as("object").isEqualTo("chat.completion");
     // What to type into GitLab (GL-ID-1): the resource endpoint, and azure/<deployment> as model identifier.
-    client.note(ModelsClauses.GITLAB_ENDPOINT, target.endpoint().toString());
-    client.note(ModelsClauses.GITLAB_CHAT_MODEL, target.gitLabModelIdentifier());
+    client.note(GitLabValues.ENDPOINT_NOTE, target.endpoint().toString());
+    client.note(GitLabValues.MODEL_NOTE, target.gitLabModelIdentifier());
   }
 
   @Clause(id = "AZ-PATH-2", level = Level.SHOULD,

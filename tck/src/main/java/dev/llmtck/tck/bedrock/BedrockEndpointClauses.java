@@ -1,5 +1,6 @@
 package dev.llmtck.tck.bedrock;
 
+import dev.llmtck.tck.runner.GitLabValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.clause.Clause;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 @BedrockContract
 public class BedrockEndpointClauses {
-  static final String GITLAB_ENDPOINT = "llmtck.gitlab.endpoint";
-  static final String GITLAB_CHAT_MODEL = "llmtck.gitlab.chatModel";
   static final String GITLAB_ENVIRONMENT = "llmtck.gitlab.environment";
 
   @Clause(id = "BDR-ENDPOINT-1", level = Level.MUST,
@@ -27,9 +26,9 @@ public class BedrockEndpointClauses {
     assertThat(reply.status()).as("status of a signed Converse at %s (body: %s)", target.endpoint(),
         AwsErrorReply.abbreviate(reply.body())).isEqualTo(200);
     assertThat(reply.header("x-amzn-RequestId")).as("x-amzn-RequestId").isPresent();
-    client.note(GITLAB_CHAT_MODEL, target.gitLabModelIdentifier());
+    client.note(GitLabValues.MODEL_NOTE, target.gitLabModelIdentifier());
     if (target.endpointOverridden()) {
-      client.note(GITLAB_ENDPOINT, target.endpoint().toString());
+      client.note(GitLabValues.ENDPOINT_NOTE, target.endpoint().toString());
     }
     client.note(GITLAB_ENVIRONMENT, "AWS_ACCESS_KEY_ID=" + target.accessKeyId()
         + " AWS_SECRET_ACCESS_KEY=<the secret> AWS_REGION_NAME=" + target.region()

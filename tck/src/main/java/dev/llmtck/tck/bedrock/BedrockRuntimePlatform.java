@@ -31,6 +31,8 @@ public final class BedrockRuntimePlatform implements Platform<BedrockTarget, Bed
   static final String EMBEDDED_PROFILE_ONLY_MODEL = "anthropic.claude-3-7-sonnet-20250219-v1:0";
   static final String DEFAULT_REGION = "us-east-1";
 
+  private static final List<String> STREAMED = List.of("BDR-CONVERSE-1", "BDR-CONVERSE-3", "BDR-STREAM-1",
+      "BDR-STREAM-2", "BDR-STREAM-3", "BDR-INVOKE-2");
   private static final List<String> BASICS = List.of("BDR-AUTH-1", "BDR-AUTH-3", "BDR-AUTH-4",
       "BDR-AUTH-5", "BDR-ENDPOINT-1", "BDR-MODEL-1", "BDR-MODEL-2", "BDR-ERR-1", "BDR-ERR-2", "BDR-ERR-5");
 
@@ -149,8 +151,8 @@ public final class BedrockRuntimePlatform implements Platform<BedrockTarget, Bed
     return List.of(
         new DuoFeature(DuoFeature.CODE_COMPLETION, List.of("BDR-CONVERSE-1", "BDR-CONVERSE-2", "BDR-INVOKE-1"),
             BASICS, null),
-        new DuoFeature(DuoFeature.CODE_GENERATION_AND_CHAT, List.of("BDR-CONVERSE-1", "BDR-CONVERSE-3",
-            "BDR-STREAM-1", "BDR-STREAM-2", "BDR-STREAM-3", "BDR-INVOKE-2"), BASICS, null),
+        new DuoFeature(DuoFeature.CODE_GENERATION, STREAMED, BASICS, null),
+        new DuoFeature(DuoFeature.DUO_CHAT, STREAMED, BASICS, null),
         new DuoFeature(DuoFeature.AGENT_PLATFORM, List.of(), BASICS, "the Bedrock contract has no tool-use clause yet"
             + " (LiteLLM sends tool calls through Converse's toolConfig), so the kit cannot say whether the model"
             + " answers tool calls as the Agent Platform needs"));

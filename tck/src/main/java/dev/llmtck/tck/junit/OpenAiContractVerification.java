@@ -240,4 +240,59 @@ public abstract class OpenAiContractVerification extends ContractVerification {
   void OAI_URL_1(TestReporter reporter) {
     verify("OAI-URL-1", reporter);
   }
+
+  @Test
+  void GL_COMPLETION_1(TestReporter reporter) {
+    verify("GL-COMPLETION-1", reporter);
+  }
+
+  @Test
+  void GL_COMPLETION_2(TestReporter reporter) {
+    verify("GL-COMPLETION-2", reporter);
+  }
+
+  @Test
+  void GL_GENERATION_1(TestReporter reporter) {
+    verify("GL-GENERATION-1", reporter);
+  }
+
+  @Test
+  void GL_CHAT_1(TestReporter reporter) {
+    verify("GL-CHAT-1", reporter);
+  }
+
+  @Test
+  void GL_CHAT_2(TestReporter reporter) {
+    verify("GL-CHAT-2", reporter);
+  }
+
+  @Test
+  void GL_TOOLS_1(TestReporter reporter) {
+    verify("GL-TOOLS-1", reporter);
+  }
+
+  @Test
+  void GL_TOOLS_2(TestReporter reporter) {
+    verify("GL-TOOLS-2", reporter);
+  }
+
+  @Test
+  void GL_TOOLS_3(TestReporter reporter) {
+    verify("GL-TOOLS-3", reporter);
+  }
+
+  @Test
+  void GL_AUTH_1(TestReporter reporter) {
+    verify("GL-AUTH-1", reporter);
+  }
+
+  @Test
+  void GL_CONTEXT_1(TestReporter reporter) {
+    verify("GL-CONTEXT-1", reporter);
+  }
+
+  @Test
+  void GL_TIMEOUT_1(TestReporter reporter) {
+    verify("GL-TIMEOUT-1", reporter);
+  }
 }

@@ -17,6 +17,9 @@ final class EmbeddedReferencePlatform implements AutoCloseable {
   /** The tool-call parser the embedded platform runs with (vLLM's {@code --tool-call-parser}). */
   static final String TOOL_CALL_PARSER = "hermes";
 
+  /** The embedded platform's context window, in tokens. */
+  static final int EMBEDDED_MAX_MODEL_LEN = 65536;
+
   private final OpenAiPlatform platform;
   private final OpenAiTarget target;
 
@@ -30,6 +33,8 @@ final class EmbeddedReferencePlatform implements AutoCloseable {
     OpenAiPlatform platform = OpenAiPlatform.builder()
         .apiKey(key)
         .toolCalling(TOOL_CALL_PARSER)
+        // a context GitLab's features fit in: agentic Duo Chat asks for 32,768 tokens on top of its prompt
+        .maxModelLen(EMBEDDED_MAX_MODEL_LEN)
         .timeToFirstToken(Duration.ofMillis(10))
         .interTokenLatency(Duration.ofMillis(2))
         .start();

@@ -4,22 +4,20 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * The model identifiers GitLab Duo Self-Hosted expects for an OpenAI-compatible platform (GL-ID-1). The AI
- * gateway hands them to LiteLLM, whose {@code custom_openai} provider speaks chat completions and whose
- * {@code text-completion-custom_openai} provider speaks {@code /v1/completions} (code completion, FIM).
+ * The model identifier GitLab Duo Self-Hosted expects for an OpenAI-compatible platform (GL-ID-1), and what its
+ * endpoint field needs. The AI gateway splits the identifier at its first slash and hands both halves to LiteLLM:
+ * provider {@code custom_openai}, model {@code <served model name>} (ai_gateway/model_metadata.py to_params,
+ * ed9b01279085). Every Duo feature, code completion included, uses this one identifier and chat completions: LiteLLM
+ * 1.88.0 has no {@code text-completion-custom_openai} provider (it refuses the prefix before sending anything), so
+ * the kit no longer prints one.
  */
 public final class GitLabModelIds {
 
   private GitLabModelIds() {}
 
-  /** For Duo Chat and code generation: {@code custom_openai/<served model name>}. */
-  public static String chat(String servedModelName) {
+  /** For every Duo feature: {@code custom_openai/<served model name>}. */
+  public static String of(String servedModelName) {
     return "custom_openai/" + requireName(servedModelName);
-  }
-
-  /** For code completion: {@code text-completion-custom_openai/<served model name>}. */
-  public static String textCompletion(String servedModelName) {
-    return "text-completion-custom_openai/" + requireName(servedModelName);
   }
 
   /**
@@ -35,6 +33,11 @@ public final class GitLabModelIds {
       return Optional.of("the base URL '" + baseUrl + "' is not a URL");
     }
     path = path == null ? "" : path.replaceAll("/+$", "");
+    if (path.endsWith("/v1/v1")) {
+      return Optional.of("the base URL '" + baseUrl + "' ends in /v1/v1: LiteLLM appends /chat/completions to exactly"
+          + " what you give, so requests go to .../v1/v1/chat/completions and get 404. Give it once: '"
+          + baseUrl.strip().replaceAll("/+$", "").replaceAll("/v1$", "") + "'");
+    }
     if (path.endsWith("/v1")) {
       return Optional.empty();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
+import dev.llmtck.tck.runner.GitLabValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,6 @@ import org.opentest4j.AssertionFailedError;
 public class ModelsClauses {
 
   /** Report-entry keys carrying what to type into GitLab (GL-ID-1). */
-  public static final String GITLAB_ENDPOINT = "llmtck.gitlab.endpoint";
-  public static final String GITLAB_CHAT_MODEL = "llmtck.gitlab.chatModel";
-  public static final String GITLAB_COMPLETION_MODEL = "llmtck.gitlab.completionModel";
 
   @Clause(id = "OAI-MODELS-1", level = Level.MUST,
       statement = "GET /v1/models answers 200 with {\"object\":\"list\",\"data\":[...]}",
@@ -52,9 +50,8 @@ public class ModelsClauses {
     List<String> ids = listedModels(client).stream().map(model -> model.path("id").asText()).toList();
     assertThat(ids).withFailMessage("the configured model '%s' is not served; GET /v1/models lists %s",
         target.model(), ids).contains(target.model());
-    reporter.publishEntry(GITLAB_ENDPOINT, target.baseUrl().toString());
-    reporter.publishEntry(GITLAB_CHAT_MODEL, GitLabModelIds.chat(target.model()));
-    reporter.publishEntry(GITLAB_COMPLETION_MODEL, GitLabModelIds.textCompletion(target.model()));
+    reporter.publishEntry(GitLabValues.ENDPOINT_NOTE, target.baseUrl().toString());
+    reporter.publishEntry(GitLabValues.MODEL_NOTE, GitLabModelIds.of(target.model()));
   }
 
   @Clause(id = "OAI-MODELS-4", level = Level.SHOULD,

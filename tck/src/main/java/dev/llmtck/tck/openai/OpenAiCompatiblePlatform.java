@@ -29,10 +29,10 @@ public final class OpenAiCompatiblePlatform implements Platform<OpenAiTarget, Op
   /** What the embedded reference platform runs with: tool calling on. */
   static final List<String> EMBEDDED_CAPABILITIES = List.of("tools");
 
-  private static final List<String> BASICS = List.of("OAI-URL-1", "OAI-MODELS-1", "OAI-MODELS-3",
-      "OAI-AUTH-1", "OAI-AUTH-2", "OAI-ERR-1", "OAI-ERR-2");
-  private static final List<String> CHAT = List.of("OAI-CHAT-1", "OAI-CHAT-2", "OAI-CHAT-3", "OAI-CHAT-4",
-      "OAI-STREAM-1", "OAI-STREAM-2", "OAI-STREAM-3");
+  /** What every feature's requests rely on: the base URL, the key as GitLab sends it, errors LiteLLM can map. */
+  private static final List<String> BASICS = List.of("OAI-URL-1", "OAI-AUTH-1", "OAI-AUTH-2", "GL-AUTH-1",
+      "OAI-ERR-1", "OAI-ERR-2");
+  private static final List<String> STREAMS = List.of("OAI-STREAM-1", "OAI-STREAM-2");
 
   @Override
   public String id() {
@@ -53,7 +53,7 @@ public final class OpenAiCompatiblePlatform implements Platform<OpenAiTarget, Op
   public List<Class<?>> contractClasses() {
     return List.of(EndpointClauses.class, ModelsClauses.class, HealthClauses.class, AuthClauses.class,
         ChatClauses.class, ChatStreamClauses.class, CompletionsClauses.class, ToolCallingClauses.class,
-        ErrorClauses.class);
+        ErrorClauses.class, GatewayClauses.class);
   }
 
   @Override
@@ -78,7 +78,14 @@ public final class OpenAiCompatiblePlatform implements Platform<OpenAiTarget, Op
         + " served model to certify");
     return RunTarget.configured(new OpenAiTarget(URI.create(baseUrl.get()), settings.get(OpenAiSettings.API_KEY),
         model, settings.list(CommonSettings.CAPABILITIES), timeout,
-        settings.get(OpenAiSettings.EXPECTED_VLLM_VERSION), false));
+        settings.get(OpenAiSettings.EXPECTED_VLLM_VERSION), false, family(settings),
+        settings.number(OpenAiSettings.DUO_CHAT_MAX_TOKENS).map(Long::intValue)));
+  }
+
+  private static GitLabFamily family(Settings settings) {
+    String id = settings.text(OpenAiSettings.GITLAB_FAMILY);
+    return GitLabFamily.byId(id).orElseThrow(() -> new ConfigurationException(OpenAiSettings.GITLAB_FAMILY.label()
+        + " is '" + id + "', not one of GitLab's model families: " + String.join(", ", GitLabFamily.ids())));
   }
 
   @Override
@@ -102,24 +109,35 @@ public final class OpenAiCompatiblePlatform implements Platform<OpenAiTarget, Op
     Map<String, String> values = new LinkedHashMap<>();
     values.put("Endpoint", baseUrl.get());
     if (model != null) {
-      values.put("Model identifier (chat, code generation)", GitLabModelIds.chat(model));
-      values.put("Model identifier (code completion)", GitLabModelIds.textCompletion(model));
+      values.put("Model identifier", GitLabModelIds.of(model));
     }
+    values.put("Model family", settings.text(OpenAiSettings.GITLAB_FAMILY));
     List<String> warnings = new ArrayList<>();
     GitLabModelIds.endpointWarning(baseUrl.get()).ifPresent(warnings::add);
     return new TargetFacts(false, baseUrl.get() + ", model " + model,
         List.copyOf(settings.list(CommonSettings.CAPABILITIES)), new GitLabValues(values, warnings));
   }
 
+  /**
+   * The Duo features, each resting on the requests GitLab's AI gateway sends for it (GatewayClauses): code
+   * completion goes through chat completions for every self-hosted model family, so /v1/completions (OAI-CMPL-*)
+   * gates no feature; the Agent Platform needs tool calling.
+   */
   @Override
   public List<DuoFeature> duoFeatures() {
-    List<String> chatAndBasics = new ArrayList<>(CHAT);
-    chatAndBasics.addAll(BASICS);
     return List.of(
-        new DuoFeature(DuoFeature.CODE_COMPLETION, List.of("OAI-CMPL-1"), BASICS, null),
-        new DuoFeature(DuoFeature.CODE_GENERATION_AND_CHAT, CHAT, BASICS, null),
-        new DuoFeature(DuoFeature.AGENT_PLATFORM, List.of("OAI-TOOLS-1", "OAI-TOOLS-2", "OAI-TOOLS-3",
-            "OAI-TOOLS-4"), chatAndBasics, null));
+        new DuoFeature(DuoFeature.CODE_COMPLETION, List.of("GL-COMPLETION-1", "GL-COMPLETION-2"), BASICS, null),
+        new DuoFeature(DuoFeature.CODE_GENERATION, List.of("GL-GENERATION-1"), concat(STREAMS, BASICS), null),
+        new DuoFeature(DuoFeature.DUO_CHAT, List.of("GL-CHAT-1"), concat(STREAMS, BASICS), null),
+        new DuoFeature(DuoFeature.AGENT_PLATFORM, List.of("GL-CHAT-2", "GL-TOOLS-1", "GL-TOOLS-3", "OAI-TOOLS-1",
+            "OAI-TOOLS-2", "OAI-TOOLS-3", "OAI-TOOLS-4"), concat(List.of("GL-TOOLS-2"), concat(STREAMS, BASICS)),
+            null));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   @Override

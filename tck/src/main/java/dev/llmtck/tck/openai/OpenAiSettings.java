@@ -28,8 +28,23 @@ public final class OpenAiSettings {
       "the vLLM version GET /version should report").withFlags("--expected-vllm-version")
       .withProfileFields("expectedVllmVersion");
 
+  /**
+   * The GitLab model family the operator selects for this model in GitLab Duo Self-Hosted (codestral, mistral,
+   * mixtral, codellama, codegemma, deepseekcoder, llama3, gpt, claude_3, qwen, gemini, general): it decides which
+   * prompts, parameters and message shapes GitLab's AI gateway sends, so the GL-* clauses send that family's.
+   */
+  public static final Setting GITLAB_FAMILY = Setting.of("llmtck.gitlab.modelFamily", Kind.TEXT,
+      "the GitLab model family selected for the model (" + String.join(", ", GitLabFamily.ids()) + ")")
+      .withDefault(GitLabFamily.GENERAL.id()).withFlags("--gitlab-family").withProfileFields("gitlabFamily");
+
+  /** The {@code AIGW_DUO_CHAT__MAX_TOKENS} GitLab's AI gateway runs with, if set (Duo Chat's max_tokens). */
+  public static final Setting DUO_CHAT_MAX_TOKENS = Setting.of("llmtck.gitlab.duoChatMaxTokens",
+      Kind.POSITIVE_INTEGER, "the AI gateway's AIGW_DUO_CHAT__MAX_TOKENS, if set").withFlags("--duo-chat-max-tokens")
+      .withProfileFields("duoChatMaxTokens").withEnvironment("AIGW_DUO_CHAT__MAX_TOKENS");
+
   /** All of them. */
-  public static final List<Setting> ALL = List.of(BASE_URL, API_KEY, MODEL, EXPECTED_VLLM_VERSION);
+  public static final List<Setting> ALL = List.of(BASE_URL, API_KEY, MODEL, EXPECTED_VLLM_VERSION, GITLAB_FAMILY,
+      DUO_CHAT_MAX_TOKENS);
 
   private OpenAiSettings() {
   }

@@ -21,9 +21,20 @@ import java.util.Set;
  * @param timeout the longest any single request may take
  * @param expectedVllmVersion the vLLM version {@code GET /version} should report, if the operator knows it
  * @param embedded whether this is the kit's embedded reference platform
+ * @param gitLabFamily the GitLab model family the operator selects for this model ({@link GitLabFamily}), which
+ *     decides the request shapes GitLab's AI gateway sends
+ * @param duoChatMaxTokens the {@code AIGW_DUO_CHAT__MAX_TOKENS} the gateway is configured with, if any
  */
 public record OpenAiTarget(URI baseUrl, Optional<String> apiKey, String model, Set<String> capabilities,
-    Duration timeout, Optional<String> expectedVllmVersion, boolean embedded) {
+    Duration timeout, Optional<String> expectedVllmVersion, boolean embedded, GitLabFamily gitLabFamily,
+    Optional<Integer> duoChatMaxTokens) {
+
+  /** A target for GitLab's {@code general} family with no Duo Chat max_tokens override. */
+  public OpenAiTarget(URI baseUrl, Optional<String> apiKey, String model, Set<String> capabilities, Duration timeout,
+      Optional<String> expectedVllmVersion, boolean embedded) {
+    this(baseUrl, apiKey, model, capabilities, timeout, expectedVllmVersion, embedded, GitLabFamily.GENERAL,
+        Optional.empty());
+  }
 
   /** Normalises the base URL (no trailing slash) and checks the parts. */
   public OpenAiTarget {
@@ -38,6 +49,8 @@ public record OpenAiTarget(URI baseUrl, Optional<String> apiKey, String model, S
     capabilities = Set.copyOf(capabilities);
     Objects.requireNonNull(timeout, "timeout");
     expectedVllmVersion = expectedVllmVersion.filter(version -> !version.isBlank());
+    Objects.requireNonNull(gitLabFamily, "gitLabFamily");
+    Objects.requireNonNull(duoChatMaxTokens, "duoChatMaxTokens");
   }
 
   /** The URL of an API path, e.g. {@code uri("/models")} is {@code <baseUrl>/models}. */
@@ -62,6 +75,7 @@ public record OpenAiTarget(URI baseUrl, Optional<String> apiKey, String model, S
     return "OpenAiTarget[baseUrl=" + baseUrl + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)")
         + ", model=" + model + ", capabilities=" + capabilities + ", timeout=" + timeout.toSeconds() + "s"
         + expectedVllmVersion.map(v -> ", expectedVllmVersion=" + v).orElse("")
-        + (embedded ? ", embedded" : "") + "]";
+        + (embedded ? ", embedded" : "") + ", GitLab family " + gitLabFamily.id()
+        + duoChatMaxTokens.map(n -> ", AIGW_DUO_CHAT__MAX_TOKENS=" + n).orElse("") + "]";
   }
 }

@@ -38,7 +38,7 @@ public class ToolCallingClauses {
   void namedToolChoiceCallsTheTool(OpenAiTarget target, OpenAiClient client) {
     ObjectNode choice = RequestBody.object().put("type", "function");
     choice.putObject("function").put("name", TOOL);
-    JsonNode body = ChatClauses.ask(client, withTools(target).with("tool_choice", choice));
+    JsonNode body = askWithTools(client, withTools(target).with("tool_choice", choice));
     JsonNode call = expectToolCall(body);
     // vLLM, like OpenAI, says "stop" for a named call; "tool_calls" also names a completed call
     assertThat(body.path("choices").path(0).path("finish_reason").asText())
@@ -52,7 +52,7 @@ public class ToolCallingClauses {
       source = "OpenAI API reference, chat tools; vLLM --enable-auto-tool-choice (without it vLLM refuses auto "
           + "with 400)")
   void autoToolChoiceCallsTheTool(OpenAiTarget target, OpenAiClient client) {
-    JsonNode body = ChatClauses.ask(client, withTools(target).with("tool_choice", "auto"));
+    JsonNode body = askWithTools(client, withTools(target).with("tool_choice", "auto"));
     expectToolCall(body);
     assertThat(body.path("choices").path(0).path("finish_reason").asText())
         .withFailMessage("an answer with tool_calls must say finish_reason \"tool_calls\", not %s",
@@ -123,11 +123,21 @@ public class ToolCallingClauses {
     return RequestBody.chat(target).greedy().user(QUESTION).with("tools", tools).with("max_tokens", 64);
   }
 
+  /** The answer to a request with tools; a refusal says what the operator must change when it can tell. */
+  private static JsonNode askWithTools(OpenAiClient client, RequestBody request) {
+    JsonResponse response = client.post("/chat/completions", request.json());
+    if (response.status() != 200) {
+      throw new AssertionFailedError(ToolDiagnosis.ofError(response).map(why -> why + ": ").orElse("")
+          + "expected HTTP 200 but got " + response.describe());
+    }
+    return response.expectJsonObject();
+  }
+
   private static JsonNode expectToolCall(JsonNode body) {
     OpenAiSchema.CHAT_COMPLETION.check(body, "the chat completion");
     JsonNode calls = body.path("choices").path(0).path("message").path("tool_calls");
     if (!calls.isArray() || calls.isEmpty()) {
-      throw new AssertionFailedError("the answer has no message.tool_calls: " + body.path("choices").path(0));
+      throw new AssertionFailedError(ToolDiagnosis.ofMissingCall(body.path("choices").path(0)));
     }
     JsonNode call = calls.get(0);
     expectJsonObject(call.path("function").path("arguments").asText(), "function.arguments");

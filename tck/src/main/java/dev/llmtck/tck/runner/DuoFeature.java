@@ -37,10 +37,12 @@ public record DuoFeature(String name, List<String> core, List<String> supporting
 
   /** GitLab's name for code completion. */
   public static final String CODE_COMPLETION = "Code completion";
-  /** GitLab's names for code generation and Duo Chat, which need the same clauses. */
-  public static final String CODE_GENERATION_AND_CHAT = "Code generation and Duo Chat";
-  /** GitLab's Duo Agent Platform, which needs tool calling. */
-  public static final String AGENT_PLATFORM = "Duo Agent Platform (tool calling)";
+  /** GitLab's name for code generation. */
+  public static final String CODE_GENERATION = "Code generation";
+  /** GitLab Duo Chat as it was before the Agent Platform (the ReAct chat). */
+  public static final String DUO_CHAT = "Duo Chat (classic)";
+  /** GitLab's Duo Agent Platform and the agentic Duo Chat it runs, which need tool calling. */
+  public static final String AGENT_PLATFORM = "Agentic Duo Chat and Duo Agent Platform (tool calling)";
 
   public DuoFeature {
     core = List.copyOf(core);

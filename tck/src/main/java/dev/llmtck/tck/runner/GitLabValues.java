@@ -15,6 +15,10 @@ import java.util.Map;
  * @param warnings problems with the values, one sentence each
  */
 public record GitLabValues(Map<String, String> values, List<String> warnings) {
+  /** The report note under which a clause states the model identifier to type into GitLab. */
+  public static final String MODEL_NOTE = "llmtck.gitlab.model";
+  /** The report note under which a clause states the endpoint to type into GitLab. */
+  public static final String ENDPOINT_NOTE = "llmtck.gitlab.endpoint";
 
   public GitLabValues {
     values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));

@@ -32,7 +32,7 @@ class AzureContractOnReferenceTest {
 
     List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()
         .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()).toList();
-    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("llmtck.gitlab.chatModel", "azure/gpt-4o"));
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("llmtck.gitlab.model", "azure/gpt-4o"));
     assertThat(entries).filteredOn(e -> e.containsKey(Evidence.KEY)).isNotEmpty()
         .allSatisfy(e -> assertThat(e.get(Evidence.KEY)).doesNotContain("embedded-")
             .doesNotContain("llmtck-wrong-key"));

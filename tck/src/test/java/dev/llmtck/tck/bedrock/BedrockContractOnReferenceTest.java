@@ -34,7 +34,7 @@ class BedrockContractOnReferenceTest {
 
     List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()
         .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()).toList();
-    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("llmtck.gitlab.chatModel",
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("llmtck.gitlab.model",
         "bedrock/" + BedrockRuntimePlatform.EMBEDDED_MODEL));
     assertThat(entries).anySatisfy(e -> assertThat(e.get("llmtck.gitlab.environment"))
         .contains("AWS_BEDROCK_RUNTIME_ENDPOINT=http://", "AWS_REGION_NAME=us-east-1"));

@@ -43,7 +43,7 @@ class AddingAPlatformTest {
       Result run = run("run", "--profile", profile.toString(), "--report-dir", dir.toString());
 
       assertThat(run.code).as(run.out + run.err).isZero();
-      assertThat(run.out).contains("FAIL   SHOULD ECHO-CASE-1", "Code generation and Duo Chat", "not ready");
+      assertThat(run.out).contains("FAIL   SHOULD ECHO-CASE-1", "Duo Chat (classic)", "not ready");
     }
   }
 

@@ -132,7 +132,7 @@ class RunCommandTest {
     try (FakePlatformServer server = FakePlatformServer.start(Mode.CONFORMING)) {
       CliRun good = CliRun.run("--base-url", server.baseUrl(), "--model", "mistral-7b", "--report-dir",
           dir.toString());
-      assertThat(good.out()).contains("custom_openai/mistral-7b", "text-completion-custom_openai/mistral-7b",
+      assertThat(good.out()).contains("custom_openai/mistral-7b", "Model family",
           server.baseUrl());
       assertThat(good.err()).doesNotContain("/v1");
 

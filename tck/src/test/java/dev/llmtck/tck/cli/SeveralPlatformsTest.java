@@ -35,7 +35,7 @@ class SeveralPlatformsTest {
   void openAiAzureAndBedrockTargetsAreCertifiedSideBySide() throws Exception {
     try (OpenAiPlatform vllm = OpenAiPlatform.builder().apiKey(VLLM_KEY).servedModelNames("codestral-22b")
         .toolCalling("hermes").timeToFirstToken(Duration.ofMillis(20)).interTokenLatency(Duration.ofMillis(10))
-        .start();
+        .maxModelLen(65536).start();
         AzureOpenAiMock azure = AzureOpenAiMock.builder().apiKey(AZURE_KEY).deployment("gpt-4o", "gpt-4o-2024-08-06")
         .promptFilterTerm("forbidden-topic").answerFilterTerm("risky-topic").start()) {
       Path openAi = write("vllm.yaml", String.join("\n", "name: vllm-codestral", "platform: openai",
@@ -60,18 +60,18 @@ class SeveralPlatformsTest {
       assertThat(code).as(out).isZero();
       assertThat(out).containsPattern("vllm-codestral\\s+openai\\s+PASSED")
           .containsPattern("azure-gpt-4o\\s+azure\\s+PASSED").containsPattern("bedrock-reference\\s+bedrock\\s+PASSED")
-          .contains("azure/gpt-4o", "text-completion-custom_openai/codestral-22b").doesNotContain(AZURE_KEY)
+          .contains("azure/gpt-4o", "custom_openai/codestral-22b").doesNotContain(AZURE_KEY)
           .doesNotContain(VLLM_KEY);
       JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
       assertThat(summary.path("verdict").path("certified").asBoolean()).isTrue();
       JsonNode byFeature = summary.path("readyTargetsByFeature");
       assertThat(byFeature.path("Code completion").toString()).contains("vllm-codestral", "azure-gpt-4o",
           "bedrock-reference");
-      assertThat(byFeature.path("Code generation and Duo Chat").size()).isEqualTo(3);
-      assertThat(byFeature.path("Duo Agent Platform (tool calling)").toString()).isEqualTo("[\"vllm-codestral\"]");
+      assertThat(byFeature.path("Code generation").size()).isEqualTo(3);
+      assertThat(byFeature.path("Agentic Duo Chat and Duo Agent Platform (tool calling)").toString()).isEqualTo("[\"vllm-codestral\"]");
       JsonNode azureTarget = summary.path("targets").get(1);
       assertThat(azureTarget.path("gitlab").path("Model identifier").asText()).isEqualTo("azure/gpt-4o");
-      assertThat(azureTarget.path("duoFeatures").get(2).path("summary").asText()).contains("no tool-calling clause");
+      assertThat(azureTarget.path("duoFeatures").get(3).path("summary").asText()).contains("no tool-calling clause");
       for (String target : List.of("vllm-codestral", "azure-gpt-4o", "bedrock-reference")) {
         assertThat(JSON.readTree(reports.resolve(target).resolve("report.json").toFile()).path("verdict")
             .path("certified").asBoolean()).as(target).isTrue();

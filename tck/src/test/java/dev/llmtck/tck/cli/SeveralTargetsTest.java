@@ -59,7 +59,7 @@ class SeveralTargetsTest {
       assertThat(summary.path("verdict").path("exitCode").asInt()).isEqualTo(1);
       assertThat(summary.path("targets").findValuesAsText("name")).containsExactly("good", "broken");
       assertThat(summary.path("targets").get(1).path("counts").path("MUST").path("failed").asInt()).isEqualTo(1);
-      assertThat(summary.path("targets").get(0).path("gitlab").path("Model identifier (chat, code generation)")
+      assertThat(summary.path("targets").get(0).path("gitlab").path("Model identifier")
           .asText()).isEqualTo("custom_openai/m");
       assertThat(summary.path("targets").get(0).path("reports").path("html").asText())
           .isEqualTo("good/report.html");

@@ -93,7 +93,7 @@ class FidelityCheckTest {
 
   private static OpenAiPlatform platform(ResponseTransformer transformer) {
     OpenAiPlatform.Builder builder = OpenAiPlatform.builder().apiKey(KEY).servedModelNames("fidelity-model")
-        .vllmVersion("0.32.0").toolCalling("hermes").maxModelLen(2048)
+        .vllmVersion("0.32.0").toolCalling("hermes").maxModelLen(65536)
         .timeToFirstToken(Duration.ofMillis(2)).interTokenLatency(Duration.ofMillis(1));
     if (transformer != null) {
       builder.transformer(transformer);

@@ -49,7 +49,8 @@ class OpenAiContractVerificationTest {
 
   static class AgainstReferencePlatform extends OpenAiContractVerification {
     static final OpenAiPlatform PLATFORM = OpenAiPlatform.builder().apiKey("ref-key").servedModelNames("ref")
-        .toolCalling("mistral").tokenizerMode("mistral").timeToFirstToken(Duration.ofMillis(20))
+        .maxModelLen(65536)
+        .toolCalling("mistral").timeToFirstToken(Duration.ofMillis(20))
         .interTokenLatency(Duration.ofMillis(5)).start();
 
     @Override
@@ -71,6 +72,7 @@ class OpenAiContractVerificationTest {
     protected Set<String> capabilities() {
       return Set.of("tools");
     }
+
   }
 
   static class AgainstNothing extends OpenAiContractVerification {

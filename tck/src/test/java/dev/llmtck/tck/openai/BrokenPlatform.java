@@ -46,7 +46,8 @@ final class BrokenPlatform implements AutoCloseable {
   }
 
   private static OpenAiPlatform.Builder embeddedDefaults() {
-    return OpenAiPlatform.builder().timeToFirstToken(Duration.ofMillis(10)).interTokenLatency(Duration.ofMillis(2));
+    return OpenAiPlatform.builder().timeToFirstToken(Duration.ofMillis(10)).interTokenLatency(Duration.ofMillis(2))
+        .maxModelLen(EmbeddedReferencePlatform.EMBEDDED_MAX_MODEL_LEN);
   }
 
   /** A platform whose responses pass through one transformer. */

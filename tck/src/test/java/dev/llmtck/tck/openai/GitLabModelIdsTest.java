@@ -9,12 +9,22 @@ class GitLabModelIdsTest {
 
   @Test
   void prefixesTheServedNameAsLiteLlmExpects() {
-    assertThat(GitLabModelIds.chat("mistralai/Codestral-22B-v0.1")).isEqualTo("custom_openai/mistralai/Codestral-22B-v0.1");
-    assertThat(GitLabModelIds.textCompletion("codestral")).isEqualTo("text-completion-custom_openai/codestral");
+    assertThat(GitLabModelIds.of("mistralai/Codestral-22B-v0.1")).isEqualTo("custom_openai/mistralai/Codestral-22B-v0.1");
   }
 
   @Test
   void refusesAMissingName() {
-    assertThatIllegalArgumentException().isThrownBy(() -> GitLabModelIds.chat(" "));
+    assertThatIllegalArgumentException().isThrownBy(() -> GitLabModelIds.of(" "));
+  }
+
+  @Test
+  void theEndpointMustEndInV1Once() {
+    assertThat(GitLabModelIds.endpointWarning("http://gpu:8000/v1")).isEmpty();
+    assertThat(GitLabModelIds.endpointWarning("http://gpu:8000/v1/v1")).hasValueSatisfying(w ->
+        assertThat(w).contains("/v1/v1", "'http://gpu:8000/v1'"));
+    assertThat(GitLabModelIds.endpointWarning("http://gpu:8000")).hasValueSatisfying(w ->
+        assertThat(w).contains("does not end in /v1", "'http://gpu:8000/v1'"));
+    assertThat(GitLabModelIds.endpointWarning("http://gpu:8000/v1/chat/completions")).hasValueSatisfying(w ->
+        assertThat(w).contains("names an endpoint"));
   }
 }

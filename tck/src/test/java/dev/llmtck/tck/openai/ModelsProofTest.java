@@ -49,9 +49,8 @@ class ModelsProofTest {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.servedModelNames("codestral"))) {
       ClauseRun run = platform.run("OAI-MODELS-3");
       run.assertPasses();
-      assertThat(run.reportEntries(ModelsClauses.GITLAB_CHAT_MODEL)).containsExactly("custom_openai/codestral");
-      assertThat(run.reportEntries(ModelsClauses.GITLAB_COMPLETION_MODEL))
-          .containsExactly("text-completion-custom_openai/codestral");
+      assertThat(run.reportEntries(dev.llmtck.tck.runner.GitLabValues.MODEL_NOTE))
+          .containsExactly("custom_openai/codestral");
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.llmtck.tck.clause.Clause;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -27,9 +28,14 @@ class OpenAiContractOnReferencePlatformTest {
         .execute();
     long millis = (System.nanoTime() - start) / 1_000_000;
 
+    // skipped by design on this platform: it has a key (GL-AUTH-1) and is the general family (GL-TOOLS-2)
+    Set<String> notApplicable = Set.of("GL-AUTH-1", "GL-TOOLS-2");
     List<String> problems = results.testEvents().finished()
         .filter(event -> event.getRequiredPayload(TestExecutionResult.class).getStatus()
             != TestExecutionResult.Status.SUCCESSFUL)
+        .filter(event -> !(event.getRequiredPayload(TestExecutionResult.class).getStatus()
+            == TestExecutionResult.Status.ABORTED
+            && notApplicable.contains(event.getTestDescriptor().getDisplayName().split(" ")[0])))
         .map(event -> event.getTestDescriptor().getDisplayName() + ": "
             + event.getRequiredPayload(TestExecutionResult.class).getThrowable().map(Throwable::getMessage).orElse(""))
         .toList();
@@ -39,7 +45,8 @@ class OpenAiContractOnReferencePlatformTest {
         .map(descriptor -> descriptor.getDisplayName().split(" ")[0]).collect(Collectors.toSet()))
         .as("clauses that passed")
         .containsExactlyInAnyOrderElementsOf(ContractClasses.clauseMethods().stream()
-            .map(method -> method.getAnnotation(Clause.class).id()).toList());
+            .map(method -> method.getAnnotation(Clause.class).id()).filter(id -> !notApplicable.contains(id))
+            .toList());
     System.out.printf("OpenAI contract on the embedded platform: %d clauses passed in %d ms%n",
         results.testEvents().succeeded().count(), millis);
   }

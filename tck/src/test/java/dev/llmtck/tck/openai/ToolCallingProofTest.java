@@ -21,6 +21,18 @@ class ToolCallingProofTest {
   }
 
   @Test
+  @Proves("OAI-TOOLS-2")
+  void aToolCallLeakedIntoContentIsDiagnosedAsAParserMismatch() {
+    try (BrokenPlatform platform = BrokenPlatform.editingJson(CHAT, body -> {
+      ObjectNode message = (ObjectNode) body.at("/choices/0/message");
+      message.remove("tool_calls");
+      message.put("content", "[TOOL_CALLS][{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}]");
+    })) {
+      platform.run("OAI-TOOLS-2").assertFailsWith("came back as text in message.content", "--tool-call-parser");
+    }
+  }
+
+  @Test
   @Proves("OAI-TOOLS-1")
   void argumentsThatAreNotJsonFail() {
     try (BrokenPlatform platform = BrokenPlatform.editingJson(CHAT, body -> body.at("/choices/0/message/tool_calls")
@@ -63,7 +75,8 @@ class ToolCallingProofTest {
   @Proves("OAI-TOOLS-2")
   void platformWithoutAutoToolChoiceFails() {
     try (BrokenPlatform platform = BrokenPlatform.withoutToolCalling()) {
-      platform.run("OAI-TOOLS-2").assertFailsWith("expected HTTP 200 but got", "-> 400",
+      platform.run("OAI-TOOLS-2").assertFailsWith("the platform refuses automatic tool choice: vLLM needs"
+          + " --enable-auto-tool-choice and --tool-call-parser", "expected HTTP 200 but got", "-> 400",
           "requires --enable-auto-tool-choice");
     }
   }

@@ -29,16 +29,32 @@ class DuoFeatureTest {
   @Test
   void allPassedMeansEveryFeatureIsReady() {
     assertThat(readiness(Map.of())).containsExactly(DuoFeature.Readiness.READY, DuoFeature.Readiness.READY,
+        DuoFeature.Readiness.READY, DuoFeature.Readiness.READY);
+  }
+
+  @Test
+  void failedClassicChatClauseBlocksClassicChatOnly() {
+    List<DuoFeature.Verdict> verdicts = judge(Map.of("GL-CHAT-1", ClauseStatus.FAILED));
+
+    assertThat(verdicts).extracting(DuoFeature.Verdict::readiness).containsExactly(DuoFeature.Readiness.READY,
+        DuoFeature.Readiness.READY, DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.READY);
+    assertThat(DuoFeature.describe(verdicts.get(2))).isEqualTo("not ready: GL-CHAT-1 failed");
+  }
+
+  @Test
+  void codeCompletionRestsOnTheGatewaysChatRequestNotOnTextCompletions() {
+    // the gateway sends code completion through chat completions for every self-hosted family
+    assertThat(readiness(Map.of("OAI-CMPL-1", ClauseStatus.FAILED, "OAI-CMPL-3", ClauseStatus.FAILED)))
+        .containsOnly(DuoFeature.Readiness.READY);
+    assertThat(readiness(Map.of("GL-COMPLETION-1", ClauseStatus.FAILED))).containsExactly(
+        DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.READY, DuoFeature.Readiness.READY,
         DuoFeature.Readiness.READY);
   }
 
   @Test
-  void failedChatClauseBlocksChatAndAgentButNotCompletion() {
-    List<DuoFeature.Verdict> verdicts = judge(Map.of("OAI-CHAT-2", ClauseStatus.FAILED));
-
-    assertThat(verdicts).extracting(DuoFeature.Verdict::readiness).containsExactly(DuoFeature.Readiness.READY,
-        DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY);
-    assertThat(DuoFeature.describe(verdicts.get(1))).isEqualTo("not ready: OAI-CHAT-2 failed");
+  void aFailedStreamBlocksTheStreamedFeaturesButNotCompletion() {
+    assertThat(readiness(Map.of("OAI-STREAM-2", ClauseStatus.FAILED))).containsExactly(DuoFeature.Readiness.READY,
+        DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY);
   }
 
   @Test
@@ -48,7 +64,7 @@ class DuoFeatureTest {
         "OAI-AUTH-1", ClauseStatus.SKIPPED);
 
     assertThat(readiness(skipped)).containsExactly(DuoFeature.Readiness.READY, DuoFeature.Readiness.READY,
-        DuoFeature.Readiness.NOT_CHECKED);
+        DuoFeature.Readiness.READY, DuoFeature.Readiness.NOT_CHECKED);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -57,10 +73,10 @@ class DuoFeatureTest {
     List<DuoFeature.Verdict> verdicts = judge(platform, Map.of());
 
     assertThat(verdicts).extracting(v -> v.feature().name()).containsExactly("Code completion",
-        "Code generation and Duo Chat", "Duo Agent Platform (tool calling)");
+        "Code generation", "Duo Chat (classic)", "Agentic Duo Chat and Duo Agent Platform (tool calling)");
     assertThat(verdicts).extracting(DuoFeature.Verdict::readiness).containsExactly(DuoFeature.Readiness.READY,
-        DuoFeature.Readiness.READY, DuoFeature.Readiness.NOT_CHECKED);
-    assertThat(DuoFeature.describe(verdicts.get(2))).startsWith("not checked: the ").contains("no tool");
+        DuoFeature.Readiness.READY, DuoFeature.Readiness.READY, DuoFeature.Readiness.NOT_CHECKED);
+    assertThat(DuoFeature.describe(verdicts.get(3))).startsWith("not checked: the ").contains("no tool");
   }
 
   @Test
@@ -68,14 +84,14 @@ class DuoFeatureTest {
     List<DuoFeature.Verdict> verdicts = judge("bedrock", Map.of("BDR-STREAM-2", ClauseStatus.FAILED));
 
     assertThat(verdicts).extracting(DuoFeature.Verdict::readiness).containsExactly(DuoFeature.Readiness.READY,
-        DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_CHECKED);
+        DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_CHECKED);
   }
 
   @Test
   void failedAzureAuthClauseBlocksEveryFeature() {
     assertThat(judge("azure", Map.of("AZ-AUTH-2", ClauseStatus.FAILED))).extracting(DuoFeature.Verdict::readiness)
         .containsExactly(DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY,
-            DuoFeature.Readiness.NOT_CHECKED);
+            DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_CHECKED);
   }
 
   /** A typo in a feature's clause list would silently make it need nothing: every id must be a real clause. */

@@ -91,6 +91,6 @@ public final class EchoPlatform implements Platform<EchoTarget, EchoClient> {
   @Override
   public List<DuoFeature> duoFeatures() {
     return List.of(new DuoFeature(DuoFeature.CODE_COMPLETION, List.of("ECHO-BASIC-1"), List.of(), null),
-        new DuoFeature(DuoFeature.CODE_GENERATION_AND_CHAT, List.of("ECHO-BASIC-1", "ECHO-CASE-1"), List.of(), null));
+        new DuoFeature(DuoFeature.DUO_CHAT, List.of("ECHO-BASIC-1", "ECHO-CASE-1"), List.of(), null));
   }
 }
