@@ -150,15 +150,17 @@ public class GatewayClauses {
   }
 
   @Clause(id = "GL-CONTEXT-1", level = Level.SHOULD,
-      statement = "every Duo feature's request fits the context window: its prompt tokens plus the max_tokens the "
-          + "gateway asks for are within the model's max_model_len",
+      statement = "every Duo feature's request fits the context window: the max_tokens the gateway asks for is "
+          + "within max_model_len, and (for vLLM before 0.32, which refuses it) so is prompt plus max_tokens",
       source = GATEWAY + "the features' max_tokens (completion 64/128, generation 256-4096, classic chat 8192, "
-          + "agentic chat 32768; AIGW_DUO_CHAT__MAX_TOKENS overrides chat); vLLM refuses prompt + max_tokens beyond "
-          + "max_model_len with a 400")
+          + "agentic chat 32768; AIGW_DUO_CHAT__MAX_TOKENS overrides chat); vLLM 0.32.0 renderers/params.py refuses "
+          + "max_tokens > max_model_len and cuts a longer answer at the window (observed); vLLM 0.20 still refused "
+          + "prompt + max_tokens > max_model_len (vllm-project/vllm#42474)")
   void featuresFitTheContextWindow(OpenAiTarget target, OpenAiClient client, TestReporter reporter) {
     Optional<Integer> window = maxModelLen(target, client);
     Assumptions.assumeTrue(window.isPresent(), "GET /v1/models gives no max_model_len for the model; a feature whose"
         + " request does not fit fails its own GL-* clause with the platform's error");
+    boolean cuts = cutsAtTheWindow(client);
     Map<String, RequestBody> features = new LinkedHashMap<>();
     features.put("code completion", GatewayRequests.completion(target));
     features.put("code generation", GatewayRequests.generation(target));
@@ -168,8 +170,7 @@ public class GatewayClauses {
     List<String> misfits = new ArrayList<>();
     int chatPrompt = 0;
     for (Map.Entry<String, RequestBody> feature : features.entrySet()) {
-      JsonNode json = feature.getValue().json();
-      int asked = json.path("max_tokens").asInt(0);
+      int asked = feature.getValue().json().path("max_tokens").asInt(0);
       Optional<Integer> counted = promptTokens(client, feature.getValue());
       if (counted.isEmpty()) {
         rows.add(feature.getKey() + ": not counted (the platform refuses the request; its own GL-* clause says why)");
@@ -179,21 +180,44 @@ public class GatewayClauses {
       if (feature.getKey().contains("Chat")) {
         chatPrompt = Math.max(chatPrompt, prompt);
       }
-      boolean fits = prompt + asked <= window.get();
-      rows.add(feature.getKey() + ": " + prompt + " prompt + " + asked + " max_tokens = " + (prompt + asked)
-          + (fits ? " fits" : " > " + window.get()));
-      if (!fits) {
-        misfits.add(feature.getKey() + " (" + (prompt + asked) + " tokens)");
+      String row = feature.getKey() + ": " + prompt + " prompt + " + asked + " max_tokens";
+      if (asked > window.get()) {
+        misfits.add(feature.getKey() + " (max_tokens " + asked + " > max_model_len " + window.get() + ")");
+        row += ": max_tokens beyond the window, refused";
+      } else if (prompt + asked > window.get()) {
+        if (cuts) {
+          row += ": the answer may be cut at the window (finish_reason length)";
+        } else {
+          misfits.add(feature.getKey() + " (" + (prompt + asked) + " tokens > " + window.get() + ")");
+          row += ": beyond the window, refused";
+        }
+      } else {
+        row += ": fits";
       }
+      rows.add(row);
     }
     int largestChat = Math.max(0, window.get() - chatPrompt);
-    String budget = String.join("; ", rows) + "; the largest AIGW_DUO_CHAT__MAX_TOKENS that fits the first turn: "
-        + largestChat;
+    String budget = String.join("; ", rows) + "; the largest AIGW_DUO_CHAT__MAX_TOKENS that leaves the first turn's"
+        + " answer uncut: " + largestChat;
     reporter.publishEntry(CONTEXT_NOTE, budget);
     if (!misfits.isEmpty()) {
       throw new AssertionFailedError("with max_model_len " + window.get() + ", " + String.join(", ", misfits)
           + " will get the platform's context-length error from GitLab's gateway; serve a longer context, or for Duo"
           + " Chat set AIGW_DUO_CHAT__MAX_TOKENS to at most " + largestChat + " (" + budget + ")");
+    }
+  }
+
+  /** Whether the platform is a vLLM that cuts an answer at the window rather than refusing (0.32.0 and later). */
+  private static boolean cutsAtTheWindow(OpenAiClient client) {
+    JsonResponse version = client.getFromServerRoot("/version");
+    if (!version.isJsonObject() || !version.json().path("version").isTextual()) {
+      return false;
+    }
+    try {
+      return dev.llmtck.fixtures.vllm.VllmVersion.parse(version.json().path("version").asText())
+          .isAtLeast(dev.llmtck.fixtures.vllm.VllmVersion.parse("0.32.0"));
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -129,6 +129,18 @@ class GatewayProofTest {
   }
 
   @Test
+  void onVllm032APromptPlusMaxTokensBeyondTheWindowIsCutNotRefused() {
+    // classic chat asks 8192 on a 8200-token window: refused before 0.32, cut from 0.32 (as the real 0.32.0 does)
+    try (BrokenPlatform old = BrokenPlatform.with(builder -> builder.maxModelLen(8200).vllmVersion("0.11.0"));
+        BrokenPlatform current = BrokenPlatform.with(builder -> builder.maxModelLen(8200).vllmVersion("0.32.0"))) {
+      old.run("GL-CHAT-1").assertFailsWith("does not fit the model's context");
+      current.run("GL-CHAT-1").assertPasses();
+      current.run("GL-CONTEXT-1").assertFailsWith("agentic Duo Chat (max_tokens 32768 > max_model_len 8200)");
+      current.run("GL-CONTEXT-1").with(OpenAiSettings.DUO_CHAT_MAX_TOKENS.key(), "8192").assertPasses();
+    }
+  }
+
+  @Test
   @Proves("GL-TIMEOUT-1")
   void aPlatformTooSlowForTheChatTimeoutFails() {
     // the first token after 15.5 s: inside code completion's 60 s (and the 30 s "well within"), past half of chat's 30 s
