@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.llmtck.tck.evidence.Evidence;
 import dev.llmtck.tck.evidence.ExchangeRecorder;
 import dev.llmtck.tck.evidence.Redactor;
+import dev.llmtck.tck.evidence.SafeText;
+import dev.llmtck.tck.evidence.TargetBody;
+import dev.llmtck.tck.evidence.TargetTls;
+import dev.llmtck.tck.sse.SseReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -29,7 +38,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
-import software.amazon.eventstream.Message;
+import org.opentest4j.AssertionFailedError;
 import software.amazon.eventstream.MessageDecoder;
 
 /**
@@ -41,7 +50,10 @@ import software.amazon.eventstream.MessageDecoder;
 public final class BedrockClient {
   static final String SERVICE = "bedrock";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final Map<String, HttpClient> HTTP = new ConcurrentHashMap<>();
+  private static final int TRANSCRIPT_KEPT = 16 * 1024;
+  /** The most frames of one stream the kit reads. */
+  static final int MAX_FRAMES = 200_000;
 
   private final BedrockTarget target;
   private final ExchangeRecorder recorder;
@@ -78,13 +90,21 @@ public final class BedrockClient {
       return header("x-amzn-ErrorType").map(v -> v.contains(":") ? v.substring(0, v.indexOf(':')) : v);
     }
 
+    /**
+     * The body as JSON, or a {@link MissingNode} if it is not JSON; fails the clause when the body is beyond the
+     * kit's parser (nested too deep, too many tokens), saying so.
+     */
     JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        return MissingNode.getInstance();
-      }
+      return parsed(body, "HTTP " + status);
     }
+  }
+
+  private static JsonNode parsed(String text, String what) {
+    TargetBody.Json parsed = TargetBody.parse(text, false);
+    if (parsed.beyondKit() != null) {
+      throw new AssertionFailedError(what + ": " + parsed.beyondKit());
+    }
+    return parsed.node() == null ? MissingNode.getInstance() : parsed.node();
   }
 
   /** One decoded event-stream frame: its string headers and payload text. */
@@ -94,11 +114,7 @@ public final class BedrockClient {
     }
 
     JsonNode json() {
-      try {
-        return JSON.readTree(payload);
-      } catch (IOException e) {
-        return MissingNode.getInstance();
-      }
+      return parsed(payload, "an event-stream frame");
     }
 
     @Override
@@ -132,13 +148,37 @@ public final class BedrockClient {
   Reply post(String modelId, String operation, String body, Signing signing) {
     HttpRequest request = request(modelPath(modelId, operation), body, signing);
     long start = System.nanoTime();
+    HttpResponse<InputStream> response = send(request, body);
+    long millis = millisSince(start);
+    String text = readBody(request, body, response, start, millis);
+    recorder.answered(request, body, response.statusCode(), response.headers().map(), text, millis);
+    return new Reply(response.statusCode(), response.headers().map(), text);
+  }
+
+  private HttpResponse<InputStream> send(HttpRequest request, String body) {
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      recorder.answered(request, body, response.statusCode(), response.headers().map(), response.body(),
-          millisSince(start));
-      return new Reply(response.statusCode(), response.headers().map(), response.body());
+      return http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException | InterruptedException e) {
       throw recorder.failed(request, body, e);
+    }
+  }
+
+  /** The whole body as text (or "(N bytes, not text...)"), at most the kit's bound, within the timeout. */
+  private String readBody(HttpRequest request, String body, HttpResponse<InputStream> response, long start,
+      long millis) {
+    Map<String, List<String>> headers = response.headers().map();
+    try {
+      byte[] bytes = TargetBody.readWithin(response.body(), TargetBody.maxBodyBytes(),
+          TargetBody.declaredLength(headers), target.timeout().minusNanos(System.nanoTime() - start));
+      return TargetBody.text(bytes, headers);
+    } catch (TargetBody.TooLarge e) {
+      throw recorder.failed(request, body, new ExchangeRecorder.Answer(response.statusCode(), headers,
+          TargetBody.headText(e.head(), headers), millis), e);
+    } catch (IOException e) {
+      throw recorder.failed(request, body, new ExchangeRecorder.Answer(response.statusCode(), headers, null, millis),
+          e);
+    } catch (OutOfMemoryError e) {
+      throw recorder.outOfMemory(request, body, e);
     }
   }
 
@@ -146,45 +186,90 @@ public final class BedrockClient {
   EventStream stream(String modelId, String operation, String body) {
     HttpRequest request = request(modelPath(modelId, operation), body, Signing.VALID);
     long start = System.nanoTime();
-    try {
-      HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      long millis = millisSince(start);
-      if (response.statusCode() != 200) {
-        String error = new String(response.body(), StandardCharsets.UTF_8);
-        recorder.answered(request, body, response.statusCode(), response.headers().map(), error, millis);
-        return new EventStream(response.statusCode(), response.headers().map(), List.of(), null, error);
+    HttpResponse<InputStream> response = send(request, body);
+    long millis = millisSince(start);
+    Map<String, List<String>> headers = response.headers().map();
+    if (response.statusCode() != 200 || TargetBody.notText(new byte[0], headers).isPresent()) {
+      String error = readBody(request, body, response, start, millis);
+      recorder.answered(request, body, response.statusCode(), headers, error, millis);
+      if (response.statusCode() == 200) {
+        throw new AssertionError(recorder.mask("the event stream is not AWS event-stream frames: "
+            + TargetBody.notText(new byte[0], headers).orElseThrow() + " (" + request.method() + " "
+            + request.uri() + " -> 200)"));
       }
-      List<Frame> frames = new ArrayList<>();
-      String framingError = decode(response.body(), frames);
-      var transcript = new StringBuilder();
-      frames.forEach(f -> transcript.append(f).append('\n'));
-      if (framingError != null) {
-        transcript.append("[framing error: ").append(framingError).append("]\n");
-      }
-      recorder.answered(request, body, 200, response.headers().map(), transcript.toString(), millis);
-      return new EventStream(200, response.headers().map(), List.copyOf(frames), framingError, null);
-    } catch (IOException | InterruptedException e) {
-      throw recorder.failed(request, body, e);
+      return new EventStream(response.statusCode(), headers, List.of(), null, error);
     }
+    List<Frame> frames = new ArrayList<>();
+    String framingError;
+    InputStream in = response.body();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> deadline = TargetBody.closeAfter(in, target.timeout().toNanos() - (System.nanoTime() - start),
+        timedOut);
+    try (in) {
+      framingError = decode(in, frames);
+    } catch (IOException e) {
+      Exception why = timedOut.get()
+          ? new HttpTimeoutException("the stream did not end within " + target.timeout().toSeconds() + " s") : e;
+      throw recorder.failed(request, body, new ExchangeRecorder.Answer(200, headers, transcript(frames, null),
+          millis), why);
+    } catch (OutOfMemoryError e) {
+      frames.clear();
+      throw recorder.outOfMemory(request, body, e);
+    } finally {
+      deadline.cancel(false);
+    }
+    recorder.answered(request, body, 200, headers, transcript(frames, framingError), millis);
+    return new EventStream(200, headers, List.copyOf(frames), framingError, null);
   }
 
-  private static String decode(byte[] bytes, List<Frame> frames) {
-    var decoder = new MessageDecoder();
-    long decodedBytes = 0;
-    try {
-      decoder.feed(bytes);
-    } catch (RuntimeException e) {
-      return "undecodable frame after " + decoder.getDecodedMessages().size() + " frames: " + e.getMessage();
-    } finally {
-      for (Message message : decoder.getDecodedMessages()) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        message.getHeaders().forEach((name, value) -> headers.put(name, headerText(value)));
-        frames.add(new Frame(headers, new String(message.getPayload(), StandardCharsets.UTF_8)));
-        decodedBytes += message.toByteBuffer().remaining();
+  private static String transcript(List<Frame> frames, String framingError) {
+    var transcript = new StringBuilder();
+    for (Frame frame : frames) {
+      if (transcript.length() >= TRANSCRIPT_KEPT) {
+        transcript.append("... (").append(frames.size()).append(" frames in all)\n");
+        break;
+      }
+      transcript.append(SafeText.cut(frame.toString(), TRANSCRIPT_KEPT)).append('\n');
+    }
+    if (framingError != null) {
+      transcript.append("[framing error: ").append(framingError).append("]\n");
+    }
+    return transcript.toString();
+  }
+
+  /**
+   * Decodes frames as they arrive, within the kit's bounds (the codec itself refuses a frame over 24 MiB); returns
+   * what was wrong with the framing, or {@code null}.
+   */
+  private static String decode(InputStream in, List<Frame> frames) throws IOException {
+    long maxBytes = TargetBody.mibProperty(SseReader.MAX_STREAM_PROPERTY, 64);
+    long[] decodedBytes = {0};
+    var decoder = new MessageDecoder(message -> {
+      Map<String, String> headers = new LinkedHashMap<>();
+      message.getHeaders().forEach((name, value) -> headers.put(name, headerText(value)));
+      frames.add(new Frame(headers, new String(message.getPayload(), StandardCharsets.UTF_8)));
+      decodedBytes[0] += message.toByteBuffer().remaining();
+    });
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    for (int count = in.read(buffer); count >= 0; count = in.read(buffer)) {
+      total += count;
+      if (total > maxBytes) {
+        return "a stream of over " + TargetBody.size(maxBytes) + ": the kit reads at most " + TargetBody.size(maxBytes)
+            + " of a stream (-D" + SseReader.MAX_STREAM_PROPERTY + "=<MiB> to change); " + frames.size()
+            + " frames read";
+      }
+      try {
+        decoder.feed(buffer, 0, count);
+      } catch (RuntimeException e) {
+        return "undecodable frame after " + frames.size() + " frames: " + SafeText.cut(e.getMessage(), 300);
+      }
+      if (frames.size() > MAX_FRAMES) {
+        return "a stream of over " + MAX_FRAMES + " frames: the kit reads at most " + MAX_FRAMES + " frames";
       }
     }
-    return decodedBytes == bytes.length ? null
-        : (bytes.length - decodedBytes) + " bytes after the last whole frame (a cut or partial frame)";
+    return decodedBytes[0] == total ? null
+        : (total - decodedBytes[0]) + " bytes after the last whole frame (a cut or partial frame)";
   }
 
   private static String headerText(software.amazon.eventstream.HeaderValue value) {
@@ -205,6 +290,7 @@ public final class BedrockClient {
     SdkHttpRequest unsigned = SdkHttpRequest.builder().method(method).uri(uri)
         .putHeader("Content-Type", "application/json")
         .putHeader("Accept", "application/json")
+        .putHeader("Accept-Encoding", TargetBody.ACCEPT_ENCODING)
         .build();
     SdkHttpRequest toSend = signing == Signing.NONE ? unsigned : sign(unsigned, bytes, signing);
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout())
@@ -241,15 +327,19 @@ public final class BedrockClient {
   void switchFault(String spec) {
     HttpRequest request = spec == null ? request(SdkHttpMethod.DELETE, "/llmtck/faults", "", Signing.VALID)
         : request("/llmtck/faults", JSON.createObjectNode().put("fault", spec).toString(), Signing.VALID);
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() / 100 != 2) {
-        throw new AssertionError("the target refused the fault switch (" + response.statusCode() + "): is it an "
-            + "llmtck Bedrock mock? " + recorder.mask(response.body()));
-      }
-    } catch (IOException | InterruptedException e) {
-      throw recorder.failed(request, spec == null ? "" : spec, e);
+    String sent = spec == null ? "" : spec;
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response = send(request, sent);
+    String text = readBody(request, sent, response, start, millisSince(start));
+    if (response.statusCode() / 100 != 2) {
+      throw new AssertionError("the target refused the fault switch (" + response.statusCode() + "): is it an "
+          + "llmtck Bedrock mock? " + recorder.mask(SafeText.cut(text, 300)));
     }
+  }
+
+  private static HttpClient http() {
+    return HTTP.computeIfAbsent(String.valueOf(TargetTls.caFile()),
+        trust -> TargetTls.clientBuilder().version(HttpClient.Version.HTTP_1_1).build());
   }
 
   /** Publishes a finding for the report (e.g. the values to type into GitLab). */

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.evidence.SafeText;
 import dev.llmtck.tck.runner.ClauseProgress;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseStatus;
@@ -10,6 +11,8 @@ import java.util.Set;
 /**
  * Prints one line per clause as it finishes, with the reason under every failure and skip. A failure that a
  * valid waiver accepts shows as {@code waived} already here (the waivers are applied to the results after the run).
+ * A reason quotes what the target sent, so it is cut and its control characters are escaped ({@link SafeText}): a
+ * target cannot draw its own lines (a fake coloured {@code pass}) into the console or a CI log.
  */
 final class ConsoleProgress implements ClauseProgress {
   private static final int STATEMENT_WIDTH = 64;
@@ -38,7 +41,8 @@ final class ConsoleProgress implements ClauseProgress {
     };
     int width = String.valueOf(total).length();
     out.printf(Locale.ROOT, "  [%" + width + "d/%d] %-6s %-6s %-16s %-" + STATEMENT_WIDTH + "s %6d ms%n", done, total,
-        status, result.clause().level(), result.clause().id(), cut(result.clause().statement(), STATEMENT_WIDTH),
+        status, result.clause().level(), result.clause().id(), cut(oneLine(result.clause().statement()),
+            STATEMENT_WIDTH),
         result.durationMs());
     if (result.message() != null && result.status() != ClauseStatus.PASSED) {
       out.println("        " + " ".repeat(2 * width) + "-> " + cut(oneLine(result.message()), MESSAGE_WIDTH));
@@ -46,12 +50,20 @@ final class ConsoleProgress implements ClauseProgress {
     out.flush();
   }
 
-  /** The text on one line: AssertJ's multi-line messages read fine with their whitespace folded. */
+  /**
+   * The text on one line: AssertJ's multi-line messages read fine with their whitespace folded; every other
+   * control character is escaped. Only the start of a very long text is looked at.
+   */
   static String oneLine(String text) {
-    return text.strip().replaceAll("\\s+", " ");
+    String head = text.length() > 8192 ? text.substring(0, 8192) : text;
+    return SafeText.line(head.strip().replaceAll("[\\s\\x0B]+", " "));
   }
 
   static String cut(String text, int width) {
-    return text.length() <= width ? text : text.substring(0, width - 3) + "...";
+    if (text.length() <= width) {
+      return text;
+    }
+    int end = width - 3;
+    return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end) + "...";
   }
 }

@@ -34,7 +34,33 @@ public final class LlmtckMain {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
-    System.exit(run(args, System.out, System.err));
+    // A thread of the kit that dies (a library's worker, say) is told in one line, never with a stack trace.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println(crashLine(
+        "thread " + thread.getName(), e)));
+    int code;
+    try {
+      code = run(args, System.out, System.err);
+    } catch (Throwable e) { // whatever escaped run(): still one line and exit code 2, never 1
+      System.err.println(crashLine(args.length == 0 ? "" : args[0], e));
+      code = 2;
+    }
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /**
+   * The one line that says the kit itself failed (never the platform): exit code 2, not 1, which would claim a
+   * MUST clause failed.
+   */
+  static String crashLine(String where, Throwable e) {
+    String message = e.getMessage() == null ? "" : ": " + dev.llmtck.tck.evidence.SafeText.line(
+        dev.llmtck.tck.evidence.SafeText.cut(e.getMessage().strip(), 300));
+    String hint = e instanceof OutOfMemoryError
+        ? " (the kit ran out of memory: give it more with LLMTCK_JAVA_OPTS=-Xmx..., and please report what the"
+            + " target sent)"
+        : "; please report this";
+    return "llmtck" + (where.isEmpty() ? "" : " " + where) + ": the kit failed unexpectedly ("
+        + e.getClass().getSimpleName() + message + ")" + hint;
   }
 
   /** Runs one command; returns its exit code. */
@@ -75,10 +101,10 @@ public final class LlmtckMain {
           err.println(USAGE);
           return 2;
       }
-    } catch (RuntimeException | LinkageError e) {
-      // A bug in the kit, not in the platform: say so in one line rather than with a stack trace.
-      err.println("llmtck " + args[0] + ": the kit failed unexpectedly (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report this");
+    } catch (RuntimeException | Error e) {
+      // A bug in the kit, not in the platform (or the kit's memory exhausted): say so in one line rather than
+      // with a stack trace, and exit 2: exit 1 would say a MUST clause failed.
+      err.println(crashLine(args[0], e));
       return 2;
     }
   }

@@ -52,14 +52,15 @@ final class SummaryTable {
       out.println();
       out.println("waivers:");
       for (WaiverNote note : run.waiverNotes()) {
-        out.printf(Locale.ROOT, "  %-8s %s%n", note.kind().reportName(), note.message());
+        out.printf(Locale.ROOT, "  %-8s %s%n", note.kind().reportName(), ConsoleProgress.oneLine(note.message()));
       }
     }
     List<DuoFeature.Verdict> features = DuoFeature.judge(run);
     if (!features.isEmpty()) {
       out.println();
       out.println("GitLab Duo features:");
-      features.forEach(v -> out.printf(Locale.ROOT, "  %-36s %s%n", v.feature().name(), DuoFeature.describe(v)));
+      features.forEach(v -> out.printf(Locale.ROOT, "  %-36s %s%n", v.feature().name(),
+          ConsoleProgress.oneLine(DuoFeature.describe(v))));
       out.println("  (the platform's behaviour; whether the model suits a feature is in GitLab's supported models"
           + " table)");
     }
@@ -77,7 +78,8 @@ final class SummaryTable {
     out.printf(Locale.ROOT, row, "target", "platform", "verdict", "MUST", "SHOULD", "MAY");
     for (TargetRun run : runs) {
       if (!run.ran()) {
-        out.printf(Locale.ROOT, "  %-" + width + "s %-8s %-8s %s%n", run.name(), run.target().platform(), "NOT RUN",
+        out.printf(Locale.ROOT, "  %-" + width + "s %-8s %-8s %s%n", run.name(), line(run.target().platform()),
+            "NOT RUN",
             ConsoleProgress.cut(ConsoleProgress.oneLine(run.problem()), 100));
         continue;
       }
@@ -104,12 +106,17 @@ final class SummaryTable {
       }
       String name = run.name();
       for (Map.Entry<String, String> value : values.values().entrySet()) {
-        out.printf(Locale.ROOT, "  %-" + width + "s %-50s %s%n", name, value.getKey() + ":", value.getValue());
+        out.printf(Locale.ROOT, "  %-" + width + "s %-50s %s%n", name, value.getKey() + ":", line(value.getValue()));
         name = "";
       }
     }
     out.println();
     out.println("verdict: " + SummaryFacts.verdictLine(runs));
+  }
+
+  /** A value that may come from a target (a model name), safe on one console line. */
+  private static String line(String value) {
+    return value == null ? null : dev.llmtck.tck.evidence.SafeText.line(value);
   }
 
   private static String counts(RunResult run, Level level) {
@@ -129,6 +136,6 @@ final class SummaryTable {
     }
     out.println();
     out.println("values to type into GitLab (Admin area, GitLab Duo Self-Hosted, add a self-hosted model):");
-    values.values().forEach((label, value) -> out.printf(Locale.ROOT, "  %-50s %s%n", label + ":", value));
+    values.values().forEach((label, value) -> out.printf(Locale.ROOT, "  %-50s %s%n", label + ":", line(value)));
   }
 }

@@ -39,13 +39,53 @@ public final class ExchangeRecorder {
    * fails with: why, and which request, secrets masked. An interrupt is kept (the thread is re-interrupted).
    */
   public AssertionError failed(HttpRequest request, String body, Exception e) {
+    return failed(request, body, null, e);
+  }
+
+  /**
+   * Like {@link #failed(HttpRequest, String, Exception)}, for a request that was answered but whose body could
+   * not be read (too big, cut, too slow): the response's status and headers are published with what was read.
+   *
+   * @param response the status, headers and body read so far, or {@code null} when nothing was answered
+   */
+  public AssertionError failed(HttpRequest request, String body, Answer response, Exception e) {
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
-    String why = e instanceof HttpTimeoutException
-        ? "no response within " + timeout.toSeconds() + " s"
-        : "request failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    publish(request, body, null, redactor.text(why));
+    String why = why(request, e);
+    Evidence.Response answer = response == null ? null
+        : Evidence.response(redactor, response.status(), response.headers(), response.body(), response.millis());
+    publish(request, body, answer, redactor.text(why));
+    String status = response == null ? "" : " -> " + response.status();
+    return new AssertionError(redactor.text(why + " (" + request.method() + " " + request.uri() + status + ")"));
+  }
+
+  /** What was answered before reading failed. */
+  public record Answer(int status, Map<String, List<String>> headers, String body, long millis) {
+  }
+
+  /** Why a request failed, in words: a timeout, a bound of the kit, a TLS problem, or the exception, cut. */
+  private String why(HttpRequest request, Exception e) {
+    if (e instanceof TargetBody.TooLarge || e instanceof dev.llmtck.tck.sse.SseLimitExceeded) {
+      return e.getMessage();
+    }
+    if (e instanceof HttpTimeoutException) {
+      return e.getMessage() != null && e.getMessage().startsWith("the ") ? e.getMessage()
+          : "no response within " + timeout.toSeconds() + " s";
+    }
+    String tls = TargetTls.explain(e, request.uri().getHost());
+    if (tls != null) {
+      return tls;
+    }
+    return "request failed: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + SafeText.cut(e.getMessage(), 1000));
+  }
+
+  /** The failure of a clause whose client ran out of memory reading a target's answer (the kit survives). */
+  public AssertionError outOfMemory(HttpRequest request, String body, OutOfMemoryError e) {
+    String why = "the kit ran out of memory reading the answer (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MiB heap): the target's answer is too big to judge";
+    publish(request, body, null, why);
     return new AssertionError(redactor.text(why + " (" + request.method() + " " + request.uri() + ")"));
   }
 

@@ -11,10 +11,29 @@ import org.opentest4j.AssertionFailedError;
  * @param exchange {@code METHOD url} of the request, for messages
  * @param status the HTTP status
  * @param headers the response headers
- * @param body the body as text
+ * @param body the body as text, or {@code (N bytes, not text: why)} when it is not text (e.g. gzip the kit did
+ *     not ask for)
  * @param json the body parsed as JSON, or {@code null} when it is not JSON
+ * @param beyondKit why the kit could not parse a body that may well be JSON (nested deeper or with more tokens
+ *     than its parser reads), or {@code null}: then {@link #json()} and {@link #isJsonObject()} fail the clause
+ *     with this reason rather than call the body "not JSON"
  */
-public record JsonResponse(String exchange, int status, HttpHeaders headers, String body, JsonNode json) {
+public record JsonResponse(String exchange, int status, HttpHeaders headers, String body, JsonNode json,
+    String beyondKit) {
+
+  /** A response the kit could parse, or that is not JSON. */
+  public JsonResponse(String exchange, int status, HttpHeaders headers, String body, JsonNode json) {
+    this(exchange, status, headers, body, json, null);
+  }
+
+  /** The body parsed as JSON, or {@code null} when it is not JSON; fails when it is beyond the kit's parser. */
+  @Override
+  public JsonNode json() {
+    if (beyondKit != null) {
+      throw new AssertionFailedError(exchange + " -> " + status + ": " + beyondKit);
+    }
+    return json;
+  }
 
   /** The {@code Content-Type} header, or an empty string. */
   public String contentType() {
@@ -23,7 +42,7 @@ public record JsonResponse(String exchange, int status, HttpHeaders headers, Str
 
   /** Whether the body parsed as a JSON object. */
   public boolean isJsonObject() {
-    return json != null && json.isObject();
+    return json() != null && json.isObject();
   }
 
   /**
@@ -41,6 +60,9 @@ public record JsonResponse(String exchange, int status, HttpHeaders headers, Str
 
   /** The body as a JSON object; fails, quoting the body, when it is anything else. */
   public JsonNode expectJsonObject() {
+    if (beyondKit != null) {
+      throw new AssertionFailedError("expected a JSON object body, but " + beyondKit + ": " + describe());
+    }
     if (!isJsonObject()) {
       throw new AssertionFailedError("expected a JSON object body (Content-Type " + contentType() + ") but got "
           + describe());

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmtck.tck.evidence.Evidence;
 import dev.llmtck.tck.evidence.Redactor;
+import dev.llmtck.tck.evidence.SafeText;
+import dev.llmtck.tck.evidence.TargetBody;
+import dev.llmtck.tck.evidence.TargetTls;
 import dev.llmtck.tck.sse.ArrivalTimingInputStream;
 import dev.llmtck.tck.sse.SseEvent;
+import dev.llmtck.tck.sse.SseLimitExceeded;
 import dev.llmtck.tck.sse.SseReader;
 
 import java.io.IOException;
@@ -50,7 +54,7 @@ public final class OpenAiClient {
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final Map<Duration, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+  private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
   private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "llmtck-openai-timeouts");
     thread.setDaemon(true);
@@ -125,15 +129,27 @@ public final class OpenAiClient {
     List<SseEvent> events = new ArrayList<>();
     String failure = null;
     try (kept) {
-      for (Optional<SseEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
-        events.add(event.get());
+      Optional<String> notText = TargetBody.notText(new byte[0], response.headers().map());
+      if (notText.isPresent()) {
+        failure = "the stream is not text: " + notText.get();
+      } else {
+        for (Optional<SseEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
+          events.add(event.get());
+        }
       }
+    } catch (SseLimitExceeded e) {
+      failure = e.getMessage();
     } catch (IOException e) {
-      failure = timedOut.get() ? "the stream did not end within " + timeoutText() : "reading failed: " + e;
+      failure = timedOut.get() ? "the stream did not end within " + timeoutText()
+          : "reading failed: " + SafeText.cut(e.toString(), 1000);
+    } catch (OutOfMemoryError e) {
+      events.clear();
+      failure = "the kit ran out of memory reading the stream (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MiB heap): the target's stream is too big to judge";
     } finally {
       deadline.cancel(false);
     }
-    String bodyText = redactor.text(kept.keptText());
+    String bodyText = redactor.text(TargetBody.headText(kept.keptBytes(), response.headers().map()));
     record(request, text, response, bodyText, firstByteMs, failure);
     return new EventStreamResponse(describe(request), response.statusCode(), response.headers(), List.copyOf(events),
         reader.violations(), failure == null ? null : redactor.text(failure), bodyText, start);
@@ -148,20 +164,41 @@ public final class OpenAiClient {
     String text;
     ScheduledFuture<?> deadline = closeAtDeadline(response.body(), start, timedOut);
     try (InputStream in = response.body()) {
-      text = redactor.text(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      byte[] bytes = TargetBody.read(in, TargetBody.maxBodyBytes(),
+          TargetBody.declaredLength(response.headers().map()));
+      text = redactor.text(TargetBody.text(bytes, response.headers().map()));
+    } catch (TargetBody.TooLarge e) {
+      record(request, body, response, redactor.text(TargetBody.headText(e.head(), response.headers().map())),
+          firstByteMs, e.getMessage());
+      throw new AssertionFailedError(describe(request) + " -> " + response.statusCode() + ": " + e.getMessage());
     } catch (IOException e) {
       String failure = timedOut.get() ? "the body did not arrive within " + timeoutText() : "reading failed: " + e;
       record(request, body, response, null, firstByteMs, failure);
-      throw new AssertionFailedError(describe(request) + " -> " + response.statusCode() + ": " + failure);
+      throw new AssertionFailedError(describe(request) + " -> " + response.statusCode() + ": "
+          + redactor.text(SafeText.cut(failure, 1000)));
+    } catch (OutOfMemoryError e) {
+      throw outOfMemory(request, body, response, firstByteMs);
     } finally {
       deadline.cancel(false);
     }
     record(request, body, response, text, firstByteMs, null);
-    return new JsonResponse(describe(request), response.statusCode(), response.headers(), text, parse(text));
+    TargetBody.Json json = TargetBody.parse(text);
+    return new JsonResponse(describe(request), response.statusCode(), response.headers(), text, json.node(),
+        json.beyondKit());
+  }
+
+  /** The kit's own memory ran out on a target's answer: the clause fails, saying so; the run goes on. */
+  private AssertionFailedError outOfMemory(HttpRequest request, String body, HttpResponse<?> response,
+      long firstByteMs) {
+    String failure = "the kit ran out of memory reading the answer (" + Runtime.getRuntime().maxMemory()
+        / (1024 * 1024) + " MiB heap): the target's answer is too big to judge";
+    record(request, body, response, null, firstByteMs, failure);
+    return new AssertionFailedError(describe(request) + " -> " + response.statusCode() + ": " + failure);
   }
 
   private HttpRequest request(String method, URI uri, String body, String accept) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout()).header("Accept", accept);
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout()).header("Accept", accept)
+        .header("Accept-Encoding", TargetBody.ACCEPT_ENCODING);
     bearer.ifPresent(key -> builder.header("Authorization", "Bearer " + key));
     if (body == null) {
       builder.method(method, HttpRequest.BodyPublishers.noBody());
@@ -182,12 +219,15 @@ public final class OpenAiClient {
       failure = "no response within " + timeoutText();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      String tls = TargetTls.explain(cause, request.uri().getHost());
       if (cause instanceof HttpTimeoutException) {
         failure = "no response within " + timeoutText();
+      } else if (tls != null) {
+        failure = tls;
       } else if (cause instanceof ConnectException) {
         failure = "cannot connect to " + request.uri().getAuthority() + " (" + cause + ")";
       } else {
-        failure = "request failed: " + cause;
+        failure = "request failed: " + SafeText.cut(String.valueOf(cause), 1000);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -233,22 +273,12 @@ public final class OpenAiClient {
   }
 
   private HttpClient http() {
-    return CLIENTS.computeIfAbsent(target.timeout(), timeout -> HttpClient.newBuilder()
+    String trust = String.valueOf(TargetTls.caFile());
+    return CLIENTS.computeIfAbsent(trust + "|" + target.timeout(), key -> TargetTls.clientBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
+        .connectTimeout(target.timeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .build());
-  }
-
-  private static JsonNode parse(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      return null;
-    }
   }
 
   private static String write(JsonNode body) {

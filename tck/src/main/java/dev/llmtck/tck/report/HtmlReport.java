@@ -3,6 +3,7 @@ package dev.llmtck.tck.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmtck.tck.clause.Level;
+import dev.llmtck.tck.evidence.SafeText;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.DuoFeature;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
  */
 final class HtmlReport {
   private static final ObjectMapper PRETTY = new ObjectMapper();
+  /** The longest message or note shown: a target's text (a 7 MB model name) is cut. */
+  static final int MAX_MESSAGE_CHARS = 8192;
 
   private final RunResult run;
   private final StringBuilder html = new StringBuilder(64 * 1024);
@@ -193,7 +196,8 @@ final class HtmlReport {
 
   private void clauseBody(ClauseResult result, boolean openEvidence) {
     if (result.message() != null) {
-      html.append("<pre class=\"message\">").append(esc(result.message())).append("</pre>");
+      html.append("<pre class=\"message\">").append(esc(SafeText.cut(result.message(), MAX_MESSAGE_CHARS)))
+          .append("</pre>");
     }
     if (result.waiverReason() != null) {
       html.append("<p class=\"warn\">waived: ").append(esc(result.waiverReason())).append("</p>");
@@ -204,7 +208,7 @@ final class HtmlReport {
     if (!result.notes().isEmpty()) {
       html.append("<table class=\"kv\">");
       result.notes().forEach((key, value) -> html.append("<tr><th>").append(esc(key)).append("</th><td>")
-          .append(esc(value)).append("</td></tr>"));
+          .append(esc(SafeText.cut(value, MAX_MESSAGE_CHARS))).append("</td></tr>"));
       html.append("</table>");
     }
     int n = 0;
@@ -281,11 +285,16 @@ final class HtmlReport {
     return body;
   }
 
-  /** Escapes text for HTML element content and double-quoted attribute values. */
+  /**
+   * Escapes text for HTML element content and double-quoted attribute values. Control characters and the bidi
+   * controls are written as visible escapes ({@code \x1B}, <code>&#92;u202E</code>: {@link SafeText}), so a page never
+   * renders them (a bidi override reorders what a reader sees); tab and line feed stay (bodies are {@code <pre>}).
+   */
   static String esc(String text) {
     if (text == null) {
       return "";
     }
+    text = SafeText.multiline(text);
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -1,6 +1,7 @@
 package dev.llmtck.tck.report;
 
 import dev.llmtck.tck.clause.Level;
+import dev.llmtck.tck.evidence.SafeText;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.RunResult;
@@ -97,7 +98,7 @@ final class JUnitXmlReport {
       xml.writeAttribute("name", result.clause().id() + " [" + result.clause().level() + "] "
           + clean(result.clause().statement()));
       xml.writeAttribute("time", seconds(result.durationMs()));
-      String message = result.message() == null ? "" : result.message();
+      String message = result.message() == null ? "" : SafeText.cut(result.message(), HtmlReport.MAX_MESSAGE_CHARS);
       switch (result.status()) {
         case FAILED -> {
           String verdict = verdict(result.clause().level());
@@ -143,9 +144,13 @@ final class JUnitXmlReport {
     return text.toString();
   }
 
-  /** XML 1.0 cannot carry most control characters, which response bodies may hold. */
+  /**
+   * XML 1.0 cannot carry most control characters, which response bodies may hold, and GitLab's test tab must not
+   * render the rest (DEL, C1, bidi controls): all are written as visible escapes ({@link SafeText}); tab and line
+   * feed stay, the two non-characters XML forbids become U+FFFD.
+   */
   private static String clean(String text) {
-    return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "\uFFFD");
+    return text == null ? "" : SafeText.multiline(text).replaceAll("[\\uFFFE\\uFFFF]", "\uFFFD");
   }
 
   private static long count(List<ClauseResult> results, ClauseStatus status) {

@@ -1,11 +1,15 @@
 package dev.llmtck.tck.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.tck.clause.Level;
+import dev.llmtck.tck.evidence.SafeText;
 import dev.llmtck.tck.runner.ClauseResult;
 import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.DuoFeature;
@@ -21,6 +25,36 @@ import dev.llmtck.tck.runner.WaiverNote;
 final class JsonReport {
   static final int SCHEMA_VERSION = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  static {
+    MAPPER.getFactory().setCharacterEscapes(new ControlEscapes());
+  }
+
+  /**
+   * JSON escapes every C0 control already; this escapes DEL, C1 and the bidi controls too (as backslash-u
+   * escapes), so a {@code cat report.json} in a terminal renders none of what a target sent; and surrogates,
+   * because a lone one (a target's JSON can carry one) cannot be written as UTF-8. The data is unchanged.
+   */
+  private static final class ControlEscapes extends CharacterEscapes {
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    ControlEscapes() {
+      ascii[0x7F] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if (ch < 0x10000 && (SafeText.escaped((char) ch, true) || Character.isSurrogate((char) ch))) {
+        return new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04X", ch));
+      }
+      return null;
+    }
+  }
 
   private JsonReport() {
   }
@@ -51,14 +85,14 @@ final class JsonReport {
       clause.put("statement", result.clause().statement());
       clause.put("source", result.clause().source());
       clause.put("status", result.status().reportName());
-      clause.put("message", result.message());
+      clause.put("message", SafeText.cut(result.message(), HtmlReport.MAX_MESSAGE_CHARS));
       clause.put("durationMs", result.durationMs());
       clause.put("test", result.clause().testClass() + "#" + result.clause().testMethod());
       if (result.waiverReason() != null) {
         clause.putObject("waiver").put("reason", result.waiverReason());
       }
       ObjectNode notes = clause.putObject("notes");
-      result.notes().forEach(notes::put);
+      result.notes().forEach((key, value) -> notes.put(key, SafeText.cut(value, HtmlReport.MAX_MESSAGE_CHARS)));
       ArrayNode evidence = clause.putArray("evidence");
       result.evidence().forEach(evidence::add);
     }

@@ -35,6 +35,7 @@ final class ClauseCollector implements TestExecutionListener {
   private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
   private final Map<String, String> containerProblems = new ConcurrentHashMap<>();
   private TestPlan plan;
+  private volatile String runBroke;
 
   ClauseCollector(Redactor redactor, ClauseProgress progress) {
     this.redactor = redactor;
@@ -110,7 +111,15 @@ final class ClauseCollector implements TestExecutionListener {
     return all;
   }
 
+  /** The run stopped short for {@code reason}: every clause that did not finish fails with it. */
+  void runBroke(String reason) {
+    runBroke = redactor.text(reason);
+  }
+
   private String containerProblem(String uniqueId) {
+    if (runBroke != null) {
+      return runBroke;
+    }
     Optional<TestIdentifier> current = plan.getParent(identifiers.get(uniqueId));
     while (current.isPresent()) {
       String problem = containerProblems.get(current.get().getUniqueId());
@@ -129,7 +138,6 @@ final class ClauseCollector implements TestExecutionListener {
     results.put(uniqueId, result);
     progress.finished(result, results.size(), clauses.size());
   }
-
 
   private static Optional<ClauseInfo> clauseOf(TestIdentifier test) {
     if (!test.isTest() || test.getSource().isEmpty() || !(test.getSource().get() instanceof MethodSource source)) {

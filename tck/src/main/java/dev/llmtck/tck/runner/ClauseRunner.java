@@ -106,6 +106,11 @@ public final class ClauseRunner {
       return platform.open(Settings.of(target.settings()));
     })) {
       launcher.execute(request(target, registration.id()), collector);
+    } catch (VirtualMachineError e) {
+      // out of memory or stack in clause code: the clauses that did not finish fail with the reason, the reports
+      // are still written
+      collector.runBroke("the kit's JVM ran out of " + (e instanceof StackOverflowError ? "stack" : "memory")
+          + " (" + e.getClass().getSimpleName() + ") while running the clauses");
     } catch (Exception e) {
       // closing an embedded platform failed: the run's results stand
     }

@@ -55,6 +55,11 @@ public final class ArrivalTimingInputStream extends InputStream {
     return arrivalNanos;
   }
 
+  /** The first bytes of the body. */
+  public byte[] keptBytes() {
+    return kept.toByteArray();
+  }
+
   /** The first bytes of the body, as text. */
   public String keptText() {
     return kept.toString(StandardCharsets.UTF_8);

@@ -21,17 +21,50 @@ import java.util.function.LongSupplier;
  * records an {@link SseViolation}: unknown field names, lines without a colon, invalid UTF-8, and a stream that
  * ends in the middle of an event (no closing blank line).
  *
+ * <p>It reads within {@link Limits bounds}, so a hostile stream cannot exhaust the kit's memory: a line over
+ * {@link Limits#lineBytes()} (1 MiB unless the system property {@value #MAX_LINE_PROPERTY} gives another number
+ * of MiB), an event whose data is over {@link Limits#eventBytes()}, a stream over {@link Limits#streamBytes()}
+ * ({@value #MAX_STREAM_PROPERTY}, 64 MiB) or of more than {@link Limits#events()} events stops the reading with
+ * {@link SseLimitExceeded}, which says which bound; only the first {@value #MAX_KEPT} violations and comments are
+ * kept (the rest are counted).
+ *
  * <p>Not thread-safe; read from one thread. Events carry their arrival time so callers can judge streaming.
  */
 public final class SseReader {
+  /** System property: the longest line read, in MiB. */
+  public static final String MAX_LINE_PROPERTY = "llmtck.maxSseLineMiB";
+  /** System property: the most bytes of one stream read, in MiB. */
+  public static final String MAX_STREAM_PROPERTY = "llmtck.maxStreamMiB";
+  /** How many violations and comments are kept. */
+  public static final int MAX_KEPT = 1000;
 
   private static final Set<String> FIELDS = Set.of("event", "data", "id", "retry");
 
+  /**
+   * The bounds of one stream.
+   *
+   * @param lineBytes the longest line
+   * @param eventBytes the most data of one event (its {@code data:} lines together)
+   * @param streamBytes the most bytes of the whole stream
+   * @param events the most events
+   */
+  public record Limits(long lineBytes, long eventBytes, long streamBytes, long events) {
+
+    /** The kit's bounds: 1 MiB lines, 16 MiB events, 64 MiB streams, 200,000 events (or the properties). */
+    public static Limits defaults() {
+      return new Limits(mib(MAX_LINE_PROPERTY, 1), 16L * 1024 * 1024, mib(MAX_STREAM_PROPERTY, 64), 200_000);
+    }
+  }
+
   private final PushbackInputStream in;
   private final LongSupplier arrivalClock;
+  private final Limits limits;
   private final List<SseViolation> violations = new ArrayList<>();
   private final List<String> comments = new ArrayList<>();
+  private int violationsLeftOut;
   private int lineNumber;
+  private long bytesRead;
+  private long eventCount;
   private String lastEventId;
   private boolean ended;
 
@@ -48,8 +81,14 @@ public final class SseReader {
    *     not make a burst look spread out
    */
   public SseReader(InputStream in, LongSupplier arrivalClock) {
+    this(in, arrivalClock, Limits.defaults());
+  }
+
+  /** Reads events from {@code in} within {@code limits}; the caller closes it. */
+  public SseReader(InputStream in, LongSupplier arrivalClock, Limits limits) {
     this.in = new PushbackInputStream(in, 1);
     this.arrivalClock = arrivalClock;
+    this.limits = limits;
   }
 
   /**
@@ -66,7 +105,7 @@ public final class SseReader {
       String line = readLine();
       if (line == null) {
         if (fieldSeen) {
-          violations.add(new SseViolation(lineNumber, "stream ended inside an event (no blank line after it)"));
+          violation(lineNumber, "stream ended inside an event (no blank line after it)");
         }
         return Optional.empty();
       }
@@ -75,6 +114,10 @@ public final class SseReader {
       }
       if (line.isEmpty()) {
         if (data != null) {
+          if (++eventCount > limits.events()) {
+            throw new SseLimitExceeded("a stream of over " + limits.events() + " events: the kit reads at most "
+                + limits.events() + " events of a stream");
+          }
           return Optional.of(new SseEvent(type == null ? "message" : type, data.toString(), lastEventId,
               arrivalClock.getAsLong()));
         }
@@ -83,12 +126,14 @@ public final class SseReader {
         continue;
       }
       if (line.startsWith(":")) {
-        comments.add(line.substring(1));
+        if (comments.size() < MAX_KEPT) {
+          comments.add(line.substring(1));
+        }
         continue;
       }
       int colon = line.indexOf(':');
       if (colon < 0) {
-        violations.add(new SseViolation(lineNumber, "line without a colon: " + abbreviate(line)));
+        violation(lineNumber, "line without a colon: " + abbreviate(line));
         fieldSeen = true;
         continue;
       }
@@ -99,7 +144,7 @@ public final class SseReader {
       }
       fieldSeen = true;
       if (!FIELDS.contains(field)) {
-        violations.add(new SseViolation(lineNumber, "unknown field '" + abbreviate(field) + "'"));
+        violation(lineNumber, "unknown field '" + abbreviate(field) + "'");
         continue;
       }
       switch (field) {
@@ -108,6 +153,10 @@ public final class SseReader {
             data = new StringBuilder(value);
           } else {
             data.append('\n').append(value);
+          }
+          if (data.length() > limits.eventBytes()) {
+            throw new SseLimitExceeded("an SSE event with over " + size(limits.eventBytes()) + " of data (line "
+                + lineNumber + "): the kit reads at most " + size(limits.eventBytes()) + " of one event");
           }
         }
         case "event" -> type = value;
@@ -118,16 +167,34 @@ public final class SseReader {
         }
         default -> {
           if (!value.chars().allMatch(Character::isDigit)) {
-            violations.add(new SseViolation(lineNumber, "retry is not a number: " + abbreviate(value)));
+            violation(lineNumber, "retry is not a number: " + abbreviate(value));
           }
         }
       }
     }
   }
 
-  /** Framing problems seen so far, in order. */
+  /** Framing problems seen so far, in order (the first {@value #MAX_KEPT}, then how many more). */
   public List<SseViolation> violations() {
-    return List.copyOf(violations);
+    if (violationsLeftOut == 0) {
+      return List.copyOf(violations);
+    }
+    List<SseViolation> all = new ArrayList<>(violations);
+    all.add(new SseViolation(lineNumber, violationsLeftOut + " more violations, not listed"));
+    return List.copyOf(all);
+  }
+
+  /** How many bytes of the stream have been read. */
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  private void violation(int line, String problem) {
+    if (violations.size() < MAX_KEPT) {
+      violations.add(new SseViolation(line, problem));
+    } else {
+      violationsLeftOut++;
+    }
   }
 
   /** Comment lines seen so far, without their leading colon (keep-alives such as {@code : ping}). */
@@ -147,8 +214,12 @@ public final class SseReader {
         if (bytes.size() == 0) {
           return null;
         }
-        violations.add(new SseViolation(lineNumber + 1, "last line has no line ending"));
+        violation(lineNumber + 1, "last line has no line ending");
         break;
+      }
+      if (++bytesRead > limits.streamBytes()) {
+        throw new SseLimitExceeded("a stream of over " + size(limits.streamBytes()) + ": the kit reads at most "
+            + size(limits.streamBytes()) + " of a stream (-D" + MAX_STREAM_PROPERTY + "=<MiB> to change)");
       }
       if (b == '\n') {
         break;
@@ -159,6 +230,11 @@ public final class SseReader {
           in.unread(following);
         }
         break;
+      }
+      if (bytes.size() >= limits.lineBytes()) {
+        throw new SseLimitExceeded("an SSE line over " + size(limits.lineBytes()) + " (line " + (lineNumber + 1)
+            + "): the kit reads at most " + size(limits.lineBytes()) + " of one line (-D" + MAX_LINE_PROPERTY
+            + "=<MiB> to change)");
       }
       bytes.write(b);
     }
@@ -174,9 +250,29 @@ public final class SseReader {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      violations.add(new SseViolation(lineNumber, "invalid UTF-8"));
+      violation(lineNumber, "invalid UTF-8");
       return new String(bytes, StandardCharsets.UTF_8);
     }
+  }
+
+  private static long mib(String property, int defaultMib) {
+    String value = System.getProperty(property);
+    if (value != null) {
+      try {
+        long mib = Long.parseLong(value.strip());
+        if (mib > 0 && mib <= 1024) {
+          return mib * 1024 * 1024;
+        }
+      } catch (NumberFormatException e) {
+        // the default below
+      }
+    }
+    return defaultMib * 1024L * 1024L;
+  }
+
+  private static String size(long bytes) {
+    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB"
+        : bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
   }
 
   private static String abbreviate(String text) {
