@@ -61,7 +61,8 @@ public final class BedrockClient {
   BedrockClient(BedrockTarget target, BiConsumer<String, String> reporter) {
     this.target = target;
     this.recorder = new ExchangeRecorder(
-        Redactor.of(List.of(target.secretAccessKey(), target.sessionToken().orElse(""))), target.timeout(), reporter);
+        Redactor.of(List.of(target.secretAccessKey(), target.sessionToken().orElse(""), target.apiKey().orElse(""))),
+        target.timeout(), reporter);
   }
 
   /** How a request is signed. */
@@ -75,8 +76,26 @@ public final class BedrockClient {
     /** With an access key no account has. */
     UNKNOWN_KEY,
     /** With the target's credentials, by a clock ten minutes slow. */
-    TEN_MINUTES_AGO
+    TEN_MINUTES_AGO,
+    /** With the target's credentials, for another region's credential scope than the target's. */
+    OTHER_REGION,
+    /** Not signed: {@code Authorization: Bearer <the target's Bedrock API key>}, as the SDKs send it. */
+    BEARER,
+    /** Not signed: a bearer key in AWS's long-term format ({@code ABSK...}) that no account has. */
+    BEARER_UNKNOWN,
+    /** Not signed: a bearer token with neither of AWS's key prefixes. */
+    BEARER_MALFORMED;
+
+    boolean bearer() {
+      return this == BEARER || this == BEARER_UNKNOWN || this == BEARER_MALFORMED;
+    }
   }
+
+  /** A long-term key format no account has: what {@link Signing#BEARER_UNKNOWN} sends. */
+  static final String UNKNOWN_API_KEY = dev.llmtck.fixtures.bedrock.BedrockApiKey.longTerm("000000000000",
+      "llmtck-no-such-key");
+  /** What {@link Signing#BEARER_MALFORMED} sends. */
+  static final String MALFORMED_API_KEY = "llmtck-not-a-bedrock-api-key";
 
   /** A complete answer. */
   record Reply(int status, Map<String, List<String>> headers, String body) {
@@ -292,7 +311,9 @@ public final class BedrockClient {
         .putHeader("Accept", "application/json")
         .putHeader("Accept-Encoding", TargetBody.ACCEPT_ENCODING)
         .build();
-    SdkHttpRequest toSend = signing == Signing.NONE ? unsigned : sign(unsigned, bytes, signing);
+    SdkHttpRequest toSend = signing == Signing.NONE ? unsigned
+        : signing.bearer() ? unsigned.toBuilder().putHeader("Authorization", "Bearer " + bearerKey(signing)).build()
+        : sign(unsigned, bytes, signing);
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout())
         .method(method.name(), HttpRequest.BodyPublishers.ofByteArray(bytes));
     toSend.forEachHeader((name, values) -> {
@@ -315,8 +336,22 @@ public final class BedrockClient {
     return AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(request)
         .payload(ContentStreamProvider.fromByteArray(body))
         .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, SERVICE)
-        .putProperty(AwsV4HttpSigner.REGION_NAME, target.region())
+        .putProperty(AwsV4HttpSigner.REGION_NAME, signing == Signing.OTHER_REGION ? otherRegion(target.region())
+            : target.region())
         .putProperty(HttpSigner.SIGNING_CLOCK, clock)).request();
+  }
+
+  private String bearerKey(Signing signing) {
+    return switch (signing) {
+      case BEARER -> target.apiKey().orElseThrow(() -> new IllegalStateException("the target has no Bedrock API key"));
+      case BEARER_UNKNOWN -> UNKNOWN_API_KEY;
+      default -> MALFORMED_API_KEY;
+    };
+  }
+
+  /** A real region other than {@code region}, for a credential scope that names the wrong one. */
+  static String otherRegion(String region) {
+    return "us-west-2".equals(region) ? "us-east-1" : "us-west-2";
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
+import java.util.Arrays;
 
 /**
  * The Converse API, {@code POST /model/{modelId}/converse}: shapes from the Bedrock runtime service model
@@ -23,16 +24,27 @@ public class BedrockConverseClauses {
   void converseAnswersTheServiceModelShape(BedrockTarget target, BedrockClient client) {
     var reply = client.post(target.modelId(), "converse", ConverseBodies.user("Name three colours.", 64));
 
-    assertThat(reply.status()).as("status (body: %s)", AwsErrorReply.abbreviate(reply.body())).isEqualTo(200);
+    AwsErrorReply.assertOk(reply, "a Converse call");
     JsonNode body = reply.json();
+    String shown = AwsErrorReply.abbreviate(reply.body());
     JsonNode message = body.path("output").path("message");
-    assertThat(message.path("role").asText()).as("output.message.role").isEqualTo("assistant");
+    assertThat(message.path("role").asText())
+        .withFailMessage("Converse's output.message.role should be \"assistant\"; the answer is %s", shown)
+        .isEqualTo("assistant");
     assertThat(message.path("content").isArray() && message.path("content").size() > 0)
-        .as("output.message.content is a non-empty list").isTrue();
-    assertThat(message.path("content").path(0).path("text").isTextual()).as("content[0].text").isTrue();
-    assertThat(body.path("stopReason").asText()).as("stopReason").isIn((Object[]) STOP_REASONS);
-    assertUsage(body.path("usage"));
-    assertThat(body.path("metrics").path("latencyMs").isIntegralNumber()).as("metrics.latencyMs").isTrue();
+        .withFailMessage("Converse's output.message.content should be a non-empty list of content blocks; the answer "
+            + "is %s", shown)
+        .isTrue();
+    assertThat(message.path("content").path(0).path("text").isTextual())
+        .withFailMessage("the first content block of a text answer should be {\"text\": \"...\"}; the answer is %s",
+            shown)
+        .isTrue();
+    assertThat(body.path("stopReason").asText())
+        .withFailMessage("stopReason should be one of the service model's %s; the answer has %s",
+            Arrays.toString(STOP_REASONS), body.path("stopReason"))
+        .isIn((Object[]) STOP_REASONS);
+    assertUsage(body.path("usage"), "the Converse answer");
+    assertLatency(body.path("metrics"), "the Converse answer");
   }
 
   @Clause(id = "BDR-CONVERSE-2", level = Level.MUST,
@@ -43,11 +55,16 @@ public class BedrockConverseClauses {
     var reply = client.post(target.modelId(), "converse",
         ConverseBodies.user("Write a long essay about the history of version control systems.", 5));
 
-    assertThat(reply.status()).as("status (body: %s)", AwsErrorReply.abbreviate(reply.body())).isEqualTo(200);
+    AwsErrorReply.assertOk(reply, "a Converse call with inferenceConfig.maxTokens 5");
     JsonNode body = reply.json();
-    assertThat(body.path("usage").path("outputTokens").asInt(Integer.MAX_VALUE)).as("usage.outputTokens")
+    assertThat(body.path("usage").path("outputTokens").asInt(Integer.MAX_VALUE))
+        .withFailMessage("with inferenceConfig.maxTokens 5, usage.outputTokens should be at most 5; the answer has "
+            + "usage %s", body.path("usage"))
         .isLessThanOrEqualTo(5);
-    assertThat(body.path("stopReason").asText()).as("stopReason of an essay cut at 5 tokens").isEqualTo("max_tokens");
+    assertThat(body.path("stopReason").asText())
+        .withFailMessage("an essay cut at maxTokens 5 should end with stopReason \"max_tokens\"; the answer has %s",
+            body.path("stopReason"))
+        .isEqualTo("max_tokens");
   }
 
   @Clause(id = "BDR-CONVERSE-3", level = Level.MUST,
@@ -58,14 +75,28 @@ public class BedrockConverseClauses {
     var reply = client.post(target.modelId(), "converse", ConverseBodies.conversation("You answer briefly.",
         "What is a merge request?", "A proposal to merge one branch into another.", "And a pipeline?"));
 
-    assertThat(reply.status()).as("status (body: %s)", AwsErrorReply.abbreviate(reply.body())).isEqualTo(200);
-    assertThat(reply.json().path("output").path("message").path("role").asText()).as("role").isEqualTo("assistant");
+    AwsErrorReply.assertOk(reply, "a Converse call with a system prompt and user/assistant/user turns");
+    assertThat(reply.json().path("output").path("message").path("role").asText())
+        .withFailMessage("the answer to a multi-turn conversation should be output.message with role \"assistant\"; "
+            + "it is %s", AwsErrorReply.abbreviate(reply.body()))
+        .isEqualTo("assistant");
   }
 
-  static void assertUsage(JsonNode usage) {
-    assertThat(usage.path("inputTokens").isIntegralNumber()).as("usage.inputTokens").isTrue();
-    assertThat(usage.path("outputTokens").isIntegralNumber()).as("usage.outputTokens").isTrue();
-    assertThat(usage.path("totalTokens").asLong()).as("usage.totalTokens = inputTokens + outputTokens")
+  static void assertUsage(JsonNode usage, String where) {
+    assertThat(usage.path("inputTokens").isIntegralNumber() && usage.path("outputTokens").isIntegralNumber())
+        .withFailMessage("%s should carry usage with integer inputTokens and outputTokens; its usage is %s", where,
+            usage.isMissingNode() ? "missing" : usage)
+        .isTrue();
+    assertThat(usage.path("totalTokens").asLong())
+        .withFailMessage("%s's usage.totalTokens should be inputTokens + outputTokens = %s; it is %s", where,
+            usage.path("inputTokens").asLong() + usage.path("outputTokens").asLong(), usage.path("totalTokens"))
         .isEqualTo(usage.path("inputTokens").asLong() + usage.path("outputTokens").asLong());
+  }
+
+  static void assertLatency(JsonNode metrics, String where) {
+    assertThat(metrics.path("latencyMs").isIntegralNumber())
+        .withFailMessage("%s should carry metrics.latencyMs, an integer (the service model requires it); its "
+            + "metrics are %s", where, metrics.isMissingNode() ? "missing" : metrics)
+        .isTrue();
   }
 }

@@ -23,9 +23,11 @@ public class BedrockEndpointClauses {
   void endpointAnswersAsGiven(BedrockTarget target, BedrockClient client) {
     var reply = client.post(target.modelId(), "converse", ConverseBodies.user("Say hello.", 16));
 
-    assertThat(reply.status()).as("status of a signed Converse at %s (body: %s)", target.endpoint(),
-        AwsErrorReply.abbreviate(reply.body())).isEqualTo(200);
-    assertThat(reply.header("x-amzn-RequestId")).as("x-amzn-RequestId").isPresent();
+    AwsErrorReply.assertOk(reply, "a signed Converse call at " + target.endpoint());
+    assertThat(reply.header("x-amzn-RequestId"))
+        .withFailMessage("every answer of the runtime should carry x-amzn-RequestId; the Converse answer at %s has "
+            + "none (headers: %s)", target.endpoint(), reply.headers().keySet())
+        .isPresent();
     client.note(GitLabValues.MODEL_NOTE, target.gitLabModelIdentifier());
     if (target.endpointOverridden()) {
       client.note(GitLabValues.ENDPOINT_NOTE, target.endpoint().toString());
@@ -42,7 +44,9 @@ public class BedrockEndpointClauses {
   void unknownModelIsRefused(BedrockTarget target, BedrockClient client) {
     var reply = client.post("llmtck.no-such-model-v1:0", "converse", ConverseBodies.user("Say hello.", 16));
 
-    assertThat(reply.status()).as("status for an unknown model id (body: %s)", AwsErrorReply.abbreviate(reply.body()))
+    assertThat(reply.status())
+        .withFailMessage("an unknown model id should be refused with HTTP 400 ValidationException or 404 "
+            + "ResourceNotFoundException; got %s", AwsErrorReply.describe(reply))
         .isIn(400, 404);
     AwsErrorReply.assertError(reply, reply.status(), reply.status() == 400 ? "ValidationException"
         : "ResourceNotFoundException", "an unknown model id");
@@ -63,10 +67,13 @@ public class BedrockEndpointClauses {
     var viaProfile = client.post(profile, "converse", ConverseBodies.user("Say hello.", 16));
     var viaBareId = client.post(bare, "converse", ConverseBodies.user("Say hello.", 16));
 
-    assertThat(viaProfile.status()).as("status through inference profile %s (body: %s)", profile,
-        AwsErrorReply.abbreviate(viaProfile.body())).isEqualTo(200);
-    String message = AwsErrorReply.assertError(viaBareId, 400, "ValidationException", "the bare id " + bare);
-    assertThat(message).as("message").contains("inference profile");
+    AwsErrorReply.assertOk(viaProfile, "a Converse call through the inference profile " + profile);
+    String message = AwsErrorReply.assertError(viaBareId, 400, "ValidationException", "a Converse call to the bare "
+        + "id " + bare + " (served only through inference profiles)");
+    assertThat(message)
+        .withFailMessage("the ValidationException for the bare id %s should name the inference profile to use "
+            + "instead; it says \"%s\"", bare, message)
+        .contains("inference profile");
   }
 
   static String geography(String region) {

@@ -23,7 +23,8 @@ public class BedrockErrorClauses {
 
     var reply = client.post(target.disabledModelId().get(), "converse", ConverseBodies.user("Say hello.", 16));
 
-    AwsErrorReply.assertError(reply, 403, "AccessDeniedException", "a model without access");
+    AwsErrorReply.assertError(reply, 403, "AccessDeniedException", "a Converse call to "
+        + target.disabledModelId().get() + " (a model the account has no access to)");
   }
 
   @Clause(id = "BDR-ERR-2", level = Level.MUST,
@@ -34,8 +35,10 @@ public class BedrockErrorClauses {
     var reply = client.post(target.modelId(), "converse", "{\"messages\": [{\"role\": \"user\", \"content\": [");
 
     AwsErrorReply.assertError(reply, 400, null, "malformed JSON");
-    assertThat(reply.errorType()).as("x-amzn-ErrorType").hasValueSatisfying(type -> assertThat(type)
-        .isIn("ValidationException", "SerializationException"));
+    assertThat(reply.errorType().orElseThrow())
+        .withFailMessage("malformed JSON should be refused as ValidationException or SerializationException; "
+            + "x-amzn-ErrorType names %s", reply.errorType().orElseThrow())
+        .isIn("ValidationException", "SerializationException");
   }
 
   @Clause(id = "BDR-ERR-3", level = Level.MUST,
@@ -46,9 +49,11 @@ public class BedrockErrorClauses {
     var reply = client.post(target.modelId(), "converse",
         "{\"messages\":[{\"role\":\"user\",\"content\":[{\"llmtck_unknown_block\":\"hi\"}]}]}");
 
-    AwsErrorReply.assertError(reply, 400, null, "an unknown content block");
-    assertThat(reply.errorType()).as("x-amzn-ErrorType").hasValueSatisfying(type -> assertThat(type)
-        .isIn("ValidationException", "SerializationException"));
+    AwsErrorReply.assertError(reply, 400, null, "a Converse content block with an unknown member");
+    assertThat(reply.errorType().orElseThrow())
+        .withFailMessage("an unknown content block should be refused as ValidationException or "
+            + "SerializationException; x-amzn-ErrorType names %s", reply.errorType().orElseThrow())
+        .isIn("ValidationException", "SerializationException");
   }
 
   @Clause(id = "BDR-ERR-4", level = Level.MUST,
@@ -62,7 +67,7 @@ public class BedrockErrorClauses {
 
     var reply = client.post(target.modelId(), "invoke", body);
 
-    AwsErrorReply.assertError(reply, 400, "ValidationException", "an extraneous key");
+    AwsErrorReply.assertError(reply, 400, "ValidationException", "an InvokeModel body with an extraneous key");
   }
 
   @Clause(id = "BDR-ERR-5", level = Level.MUST,
@@ -78,7 +83,8 @@ public class BedrockErrorClauses {
     try {
       var reply = client.post(target.modelId(), "converse", ConverseBodies.user("Say hello.", 16));
 
-      AwsErrorReply.assertError(reply, 429, "ThrottlingException", "a throttled call");
+      AwsErrorReply.assertError(reply, 429, "ThrottlingException", "a throttled call (the mock's throttling fault "
+          + "is on)");
     } finally {
       client.switchFault(null);
     }

@@ -30,9 +30,11 @@ public class BedrockInvokeClauses {
 
     var reply = client.post(target.modelId(), "invoke", ModelFamilyBodies.request(provider, "Say hello.", 32));
 
-    assertThat(reply.status()).as("status (body: %s)", AwsErrorReply.abbreviate(reply.body())).isEqualTo(200);
-    assertThat(reply.header("Content-Type")).as("Content-Type").hasValueSatisfying(v -> assertThat(v)
-        .startsWith("application/json"));
+    AwsErrorReply.assertOk(reply, "an InvokeModel call with the " + provider + " body");
+    String contentType = reply.header("Content-Type").orElse("(none)");
+    assertThat(contentType)
+        .withFailMessage("InvokeModel should answer Content-Type application/json; it answered %s", contentType)
+        .startsWith("application/json");
     ModelFamilyBodies.assertResponse(provider, reply.json());
   }
 
@@ -61,27 +63,38 @@ public class BedrockInvokeClauses {
 
     JsonNode metrics = chunks.get(chunks.size() - 1).path("amazon-bedrock-invocationMetrics");
     for (String field : List.of("inputTokenCount", "outputTokenCount", "invocationLatency", "firstByteLatency")) {
-      assertThat(metrics.path(field).isIntegralNumber()).as("amazon-bedrock-invocationMetrics.%s in the last chunk %s",
-          field, chunks.get(chunks.size() - 1)).isTrue();
+      assertThat(metrics.path(field).isIntegralNumber())
+          .withFailMessage("the stream's last chunk should carry amazon-bedrock-invocationMetrics with an integer %s; "
+              + "the last chunk is %s", field, chunks.get(chunks.size() - 1))
+          .isTrue();
     }
   }
 
   private static List<JsonNode> chunks(BedrockTarget target, BedrockClient client, String provider) {
     var stream = client.stream(target.modelId(), "invoke-with-response-stream",
         ModelFamilyBodies.request(provider, "Count to five.", 48));
-    assertThat(stream.status()).as("status (body: %s)", AwsErrorReply.abbreviate(stream.errorBody())).isEqualTo(200);
-    assertThat(stream.framingError()).as("framing error").isNull();
-    assertThat(stream.frames()).as("frames").isNotEmpty();
+    AwsErrorReply.assertOk(stream, "an InvokeModelWithResponseStream call with the " + provider + " body");
+    assertThat(stream.framingError())
+        .withFailMessage("every frame of the event stream should decode (prelude and message CRC32s, lengths); after "
+            + "%s good frames: %s", stream.frames().size(), stream.framingError())
+        .isNull();
+    assertThat(stream.frames()).withFailMessage("InvokeModelWithResponseStream answered 200 but sent no frame")
+        .isNotEmpty();
     List<JsonNode> chunks = new ArrayList<>();
     for (Frame frame : stream.frames()) {
-      assertThat(frame.header(":message-type")).as(":message-type of %s", frame).isEqualTo("event");
-      assertThat(frame.header(":event-type")).as(":event-type of %s", frame).isEqualTo("chunk");
+      assertThat("event".equals(frame.header(":message-type")) && "chunk".equals(frame.header(":event-type")))
+          .withFailMessage("every frame should be an event of :event-type chunk; this one is %s", frame)
+          .isTrue();
       JsonNode bytes = frame.json().path("bytes");
-      assertThat(bytes.isTextual()).as("chunk payload {\"bytes\": <base64>} in %s", frame).isTrue();
+      assertThat(bytes.isTextual())
+          .withFailMessage("a chunk's payload should be {\"bytes\": \"<base64 of the family's JSON>\"}; this one is %s",
+              frame.payload())
+          .isTrue();
       try {
         chunks.add(JSON.readTree(Base64.getDecoder().decode(bytes.asText())));
       } catch (IllegalArgumentException | IOException e) {
-        throw new AssertionError("chunk bytes are not base64 of JSON: " + frame, e);
+        throw new AssertionError("a chunk's bytes should be base64 of the family's JSON; they do not decode to JSON ("
+            + e.getClass().getSimpleName() + "): " + frame.payload());
       }
     }
     return chunks;

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.bedrock;
 
+import dev.llmtck.fixtures.bedrock.BedrockApiKey;
 import dev.llmtck.fixtures.bedrock.BedrockCredentials;
 import dev.llmtck.fixtures.bedrock.BedrockRuntimeMock;
 import dev.llmtck.tck.platform.CommonSettings;
@@ -12,6 +13,7 @@ import dev.llmtck.tck.runner.DuoFeature;
 import dev.llmtck.tck.runner.GitLabValues;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,19 @@ public final class BedrockRuntimePlatform implements Platform<BedrockTarget, Bed
   static final String EMBEDDED_DISABLED_MODEL = "anthropic.claude-3-5-sonnet-20240620-v1:0";
   static final String EMBEDDED_PROFILE_ONLY_MODEL = "anthropic.claude-3-7-sonnet-20250219-v1:0";
   static final String DEFAULT_REGION = "us-east-1";
+  /** The AWS account of the embedded mock's Bedrock API key. */
+  static final String EMBEDDED_ACCOUNT = "123456789012";
+  /** The capability of the tool-use clauses: the embedded mock's model calls tools, so it declares it. */
+  static final String TOOLS = "tools";
 
   private static final List<String> STREAMED = List.of("BDR-CONVERSE-1", "BDR-CONVERSE-3", "BDR-STREAM-1",
       "BDR-STREAM-2", "BDR-STREAM-3", "BDR-INVOKE-2");
+  private static final List<String> TOOLS_CORE = List.of("BDR-TOOLS-1", "BDR-TOOLS-2", "BDR-TOOLS-3");
   private static final List<String> BASICS = List.of("BDR-AUTH-1", "BDR-AUTH-3", "BDR-AUTH-4",
-      "BDR-AUTH-5", "BDR-ENDPOINT-1", "BDR-MODEL-1", "BDR-MODEL-2", "BDR-ERR-1", "BDR-ERR-2", "BDR-ERR-5");
+      "BDR-AUTH-5", "BDR-AUTH-8", "BDR-ENDPOINT-1", "BDR-MODEL-1", "BDR-MODEL-2", "BDR-ERR-1", "BDR-ERR-2",
+      "BDR-ERR-5");
+  /** Streamed answers must say what whole ones say; supporting (a model not deterministic at 0 skips it). */
+  private static final List<String> STREAMED_SUPPORTING = concat(List.of("BDR-STREAM-5"), BASICS);
 
   @Override
   public String id() {
@@ -54,7 +64,8 @@ public final class BedrockRuntimePlatform implements Platform<BedrockTarget, Bed
   @Override
   public List<Class<?>> contractClasses() {
     return List.of(BedrockAuthClauses.class, BedrockEndpointClauses.class, BedrockConverseClauses.class,
-        BedrockStreamClauses.class, BedrockInvokeClauses.class, BedrockErrorClauses.class, BedrockSdkClauses.class);
+        BedrockStreamClauses.class, BedrockInvokeClauses.class, BedrockErrorClauses.class, BedrockToolClauses.class,
+        BedrockSdkClauses.class);
   }
 
   @Override
@@ -87,7 +98,8 @@ public final class BedrockRuntimePlatform implements Platform<BedrockTarget, Bed
     return RunTarget.configured(new BedrockTarget(endpoint.map(URI::create).orElse(null), region, keyId.get(),
         secret.get(), settings.text(BedrockSettings.SESSION_TOKEN), model.get(),
         settings.text(BedrockSettings.DISABLED_MODEL_ID), settings.text(BedrockSettings.PROFILE_ONLY_MODEL_ID),
-        timeout, settings.flag(BedrockSettings.FAULT_CONTROL), false, settings.list(CommonSettings.CAPABILITIES)));
+        timeout, settings.flag(BedrockSettings.FAULT_CONTROL), false, settings.list(CommonSettings.CAPABILITIES),
+        settings.text(BedrockSettings.API_KEY)));
   }
 
   /** Starts the embedded mock; the returned target closes it when the run ends. */
@@ -95,14 +107,17 @@ public final class BedrockRuntimePlatform implements Platform<BedrockTarget, Bed
     // Temporary credentials, so BDR-AUTH-2 (session tokens) is checked on the reference platform too.
     BedrockCredentials credentials = BedrockCredentials.temporary("ASIAEMBEDDED00000001",
         "embedded-" + UUID.randomUUID(), "embedded-token-" + UUID.randomUUID());
+    // A Bedrock API key too, so BDR-AUTH-6 (bearer keys) is checked on the reference platform.
+    String apiKey = BedrockApiKey.longTerm(EMBEDDED_ACCOUNT, "embedded-" + UUID.randomUUID());
     BedrockRuntimeMock mock = BedrockRuntimeMock.builder()
         .credentials(credentials)
+        .apiKey(apiKey)
         .enableModel(EMBEDDED_MODEL)
         .enableModel("us." + EMBEDDED_PROFILE_ONLY_MODEL)
         .start();
     BedrockTarget target = new BedrockTarget(mock.endpoint(), mock.region(), credentials.accessKeyId(),
         credentials.secretAccessKey(), credentials.sessionToken(), EMBEDDED_MODEL, EMBEDDED_DISABLED_MODEL,
-        EMBEDDED_PROFILE_ONLY_MODEL, timeout, true, true, Set.of());
+        EMBEDDED_PROFILE_ONLY_MODEL, timeout, true, true, Set.of(TOOLS), apiKey);
     return RunTarget.embedded(target, mock);
   }
 
@@ -122,7 +137,7 @@ public final class BedrockRuntimePlatform implements Platform<BedrockTarget, Bed
     Optional<String> endpoint = settings.get(BedrockSettings.ENDPOINT);
     boolean embedded = endpoint.isEmpty() && !settings.has(BedrockSettings.ACCESS_KEY_ID);
     if (embedded) {
-      return new TargetFacts(true, "the embedded reference platform", capabilities,
+      return new TargetFacts(true, "the embedded reference platform", List.of(TOOLS),
           new GitLabValues(gitLab(settings), List.of()));
     }
     String where = endpoint.orElse("region " + settings.text(BedrockSettings.REGION)) + ", model "
@@ -144,23 +159,33 @@ public final class BedrockRuntimePlatform implements Platform<BedrockTarget, Bed
   /**
    * The Duo features a Bedrock model serves: GitLab lists Claude and Mixtral on AWS Bedrock for code
    * completion, code generation and Duo Chat ({@code bedrock/<model-id>}); LiteLLM calls Converse (or
-   * InvokeModel) for whole answers and ConverseStream (or InvokeModelWithResponseStream) for streamed ones.
+   * InvokeModel) for whole answers and ConverseStream (or InvokeModelWithResponseStream) for streamed ones. The
+   * Agent Platform needs tool calling, which LiteLLM sends through Converse's {@code toolConfig}: BDR-TOOLS-1..3
+   * (a call, its result answered, the call streamed) define it, on top of the streamed clauses; InvokeModel's
+   * Anthropic tool use (BDR-TOOLS-4, skipped for other families) must not fail. The tool clauses run only when the
+   * target declares {@code tools}; without it the feature is "not checked", with those clauses named as skipped.
    */
   @Override
   public List<DuoFeature> duoFeatures() {
     return List.of(
         new DuoFeature(DuoFeature.CODE_COMPLETION, List.of("BDR-CONVERSE-1", "BDR-CONVERSE-2", "BDR-INVOKE-1"),
             BASICS, null),
-        new DuoFeature(DuoFeature.CODE_GENERATION, STREAMED, BASICS, null),
-        new DuoFeature(DuoFeature.DUO_CHAT, STREAMED, BASICS, null),
-        new DuoFeature(DuoFeature.AGENT_PLATFORM, List.of(), BASICS, "the Bedrock contract has no tool-use clause yet"
-            + " (LiteLLM sends tool calls through Converse's toolConfig), so the kit cannot say whether the model"
-            + " answers tool calls as the Agent Platform needs"));
+        new DuoFeature(DuoFeature.CODE_GENERATION, STREAMED, STREAMED_SUPPORTING, null),
+        new DuoFeature(DuoFeature.DUO_CHAT, STREAMED, STREAMED_SUPPORTING, null),
+        new DuoFeature(DuoFeature.AGENT_PLATFORM, TOOLS_CORE, concat(STREAMED, concat(List.of("BDR-TOOLS-4"),
+            STREAMED_SUPPORTING)), null));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   @Override
   public Map<String, String> flagHints() {
     return Map.of("--api-key", "Bedrock takes AWS credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and"
-        + " AWS_SESSION_TOKEN, not --api-key");
+        + " AWS_SESSION_TOKEN, and a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK (or a profile's apiKeyEnv), not"
+        + " --api-key");
   }
 }

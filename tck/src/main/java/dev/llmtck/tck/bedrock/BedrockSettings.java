@@ -35,6 +35,14 @@ public final class BedrockSettings {
   public static final Setting SESSION_TOKEN = Setting.of("llmtck.bedrock.sessionToken", Kind.SECRET,
       "the AWS session token").withEnvironment("AWS_SESSION_TOKEN");
 
+  /**
+   * A Bedrock API key ({@code AWS_BEARER_TOKEN_BEDROCK}), sent as {@code Authorization: Bearer <key>} by BDR-AUTH-6;
+   * optional (BDR-AUTH-6 is skipped without one). The SigV4 credentials above are still needed by every other clause.
+   */
+  public static final Setting API_KEY = Setting.of("llmtck.bedrock.apiKey", Kind.SECRET,
+      "a Bedrock API key (Authorization: Bearer)").withEnvironment("AWS_BEARER_TOKEN_BEDROCK")
+      .withSecretEnvField("apiKeyEnv");
+
   /** A model id known to exist but not enabled for the account (BDR-ERR-1 is skipped without one). */
   public static final Setting DISABLED_MODEL_ID = Setting.of("llmtck.bedrock.disabledModelId", Kind.TEXT,
       "a model id the account has not enabled");
@@ -52,7 +60,7 @@ public final class BedrockSettings {
 
   /** All of them. */
   public static final List<Setting> ALL = List.of(ENDPOINT, REGION, MODEL_ID, ACCESS_KEY_ID, SECRET_ACCESS_KEY,
-      SESSION_TOKEN, DISABLED_MODEL_ID, PROFILE_ONLY_MODEL_ID, FAULT_CONTROL);
+      SESSION_TOKEN, API_KEY, DISABLED_MODEL_ID, PROFILE_ONLY_MODEL_ID, FAULT_CONTROL);
 
   private BedrockSettings() {
   }

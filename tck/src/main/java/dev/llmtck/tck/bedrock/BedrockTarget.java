@@ -27,10 +27,19 @@ public final class BedrockTarget {
   private final boolean faultControl;
   private final boolean embedded;
   private final java.util.Set<String> capabilities;
+  private final String apiKey;
 
   BedrockTarget(URI endpoint, String region, String accessKeyId, String secretAccessKey, String sessionToken,
       String modelId, String disabledModelId, String profileOnlyModelId, Duration timeout, boolean faultControl,
       boolean embedded, java.util.Set<String> capabilities) {
+    this(endpoint, region, accessKeyId, secretAccessKey, sessionToken, modelId, disabledModelId, profileOnlyModelId,
+        timeout, faultControl, embedded, capabilities, null);
+  }
+
+  BedrockTarget(URI endpoint, String region, String accessKeyId, String secretAccessKey, String sessionToken,
+      String modelId, String disabledModelId, String profileOnlyModelId, Duration timeout, boolean faultControl,
+      boolean embedded, java.util.Set<String> capabilities, String apiKey) {
+    this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
     this.endpointOverridden = endpoint != null;
     String base = endpoint == null ? "https://bedrock-runtime." + region + ".amazonaws.com" : endpoint.toString();
     this.endpoint = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
@@ -73,6 +82,11 @@ public final class BedrockTarget {
   /** The session token of temporary credentials, if any; never printed. */
   Optional<String> sessionToken() {
     return Optional.ofNullable(sessionToken);
+  }
+
+  /** The Bedrock API key sent as {@code Authorization: Bearer} (BDR-AUTH-6), if one was configured; never printed. */
+  Optional<String> apiKey() {
+    return Optional.ofNullable(apiKey);
   }
 
   /** The model id or inference profile id to certify. */

@@ -104,6 +104,21 @@ public abstract class BedrockContractVerification extends ContractVerification {
   }
 
   @Test
+  void BDR_AUTH_6(TestReporter reporter) {
+    verify("BDR-AUTH-6", reporter);
+  }
+
+  @Test
+  void BDR_AUTH_7(TestReporter reporter) {
+    verify("BDR-AUTH-7", reporter);
+  }
+
+  @Test
+  void BDR_AUTH_8(TestReporter reporter) {
+    verify("BDR-AUTH-8", reporter);
+  }
+
+  @Test
   void BDR_CONVERSE_1(TestReporter reporter) {
     verify("BDR-CONVERSE-1", reporter);
   }
@@ -184,6 +199,11 @@ public abstract class BedrockContractVerification extends ContractVerification {
   }
 
   @Test
+  void BDR_SDK_3(TestReporter reporter) {
+    verify("BDR-SDK-3", reporter);
+  }
+
+  @Test
   void BDR_STREAM_1(TestReporter reporter) {
     verify("BDR-STREAM-1", reporter);
   }
@@ -201,5 +221,30 @@ public abstract class BedrockContractVerification extends ContractVerification {
   @Test
   void BDR_STREAM_4(TestReporter reporter) {
     verify("BDR-STREAM-4", reporter);
+  }
+
+  @Test
+  void BDR_STREAM_5(TestReporter reporter) {
+    verify("BDR-STREAM-5", reporter);
+  }
+
+  @Test
+  void BDR_TOOLS_1(TestReporter reporter) {
+    verify("BDR-TOOLS-1", reporter);
+  }
+
+  @Test
+  void BDR_TOOLS_2(TestReporter reporter) {
+    verify("BDR-TOOLS-2", reporter);
+  }
+
+  @Test
+  void BDR_TOOLS_3(TestReporter reporter) {
+    verify("BDR-TOOLS-3", reporter);
+  }
+
+  @Test
+  void BDR_TOOLS_4(TestReporter reporter) {
+    verify("BDR-TOOLS-4", reporter);
   }
 }

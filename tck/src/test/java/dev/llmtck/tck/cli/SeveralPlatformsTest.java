@@ -68,7 +68,7 @@ class SeveralPlatformsTest {
       assertThat(byFeature.path("Code completion").toString()).contains("vllm-codestral", "azure-gpt-4o",
           "bedrock-reference");
       assertThat(byFeature.path("Code generation").size()).isEqualTo(3);
-      assertThat(byFeature.path("Agentic Duo Chat and Duo Agent Platform (tool calling)").toString()).isEqualTo("[\"vllm-codestral\"]");
+      assertThat(byFeature.path("Agentic Duo Chat and Duo Agent Platform (tool calling)").toString()).isEqualTo("[\"vllm-codestral\",\"bedrock-reference\"]");
       JsonNode azureTarget = summary.path("targets").get(1);
       assertThat(azureTarget.path("gitlab").path("Model identifier").asText()).isEqualTo("azure/gpt-4o");
       assertThat(azureTarget.path("duoFeatures").get(3).path("summary").asText()).contains("no tool-calling clause");

@@ -68,8 +68,8 @@ class DuoFeatureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"azure", "bedrock"})
-  void azureAndBedrockServeCompletionAndChatButTheAgentPlatformCannotBeChecked(String platform) {
+  @ValueSource(strings = {"azure"})
+  void azureServesCompletionAndChatButTheAgentPlatformCannotBeChecked(String platform) {
     List<DuoFeature.Verdict> verdicts = judge(platform, Map.of());
 
     assertThat(verdicts).extracting(v -> v.feature().name()).containsExactly("Code completion",
@@ -84,7 +84,24 @@ class DuoFeatureTest {
     List<DuoFeature.Verdict> verdicts = judge("bedrock", Map.of("BDR-STREAM-2", ClauseStatus.FAILED));
 
     assertThat(verdicts).extracting(DuoFeature.Verdict::readiness).containsExactly(DuoFeature.Readiness.READY,
-        DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_CHECKED);
+        DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY);
+  }
+
+  @Test
+  void bedrockAgentPlatformIsJudgedByTheToolUseClauses() {
+    assertThat(judge("bedrock", Map.of())).extracting(DuoFeature.Verdict::readiness).containsOnly(
+        DuoFeature.Readiness.READY);
+
+    List<DuoFeature.Verdict> toolsFailed = judge("bedrock", Map.of("BDR-TOOLS-3", ClauseStatus.FAILED));
+    assertThat(toolsFailed).extracting(DuoFeature.Verdict::readiness).containsExactly(DuoFeature.Readiness.READY,
+        DuoFeature.Readiness.READY, DuoFeature.Readiness.READY, DuoFeature.Readiness.NOT_READY);
+
+    Map<String, ClauseStatus> noTools = Map.of("BDR-TOOLS-1", ClauseStatus.SKIPPED, "BDR-TOOLS-2",
+        ClauseStatus.SKIPPED, "BDR-TOOLS-3", ClauseStatus.SKIPPED, "BDR-TOOLS-4", ClauseStatus.SKIPPED);
+    List<DuoFeature.Verdict> verdicts = judge("bedrock", noTools);
+    assertThat(verdicts.get(3).readiness()).isEqualTo(DuoFeature.Readiness.NOT_CHECKED);
+    assertThat(DuoFeature.describe(verdicts.get(3))).isEqualTo("not checked: BDR-TOOLS-1, BDR-TOOLS-2, BDR-TOOLS-3 "
+        + "skipped");
   }
 
   @Test
