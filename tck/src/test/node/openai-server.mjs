@@ -6,14 +6,15 @@
 //
 // Prints its base URL (http://127.0.0.1:PORT/v1) as the first line on stdout once it listens.
 // Defects (--break): no-done, wrong-chunk-object, auth-ignored, usage-mismatch, max-tokens-ignored,
-// unknown-model-served, plain-text-errors, bad-json-500, no-models, stream-differs, no-role, buffered-stream.
+// unknown-model-served, plain-text-errors, bad-json-500, no-models, stream-differs, no-role, buffered-stream,
+// eos-token (TGI's finish_reason for a natural end), json-as-text (JSON answers served as text/plain).
 import http from 'node:http';
 import crypto from 'node:crypto';
 
 const options = { port: 0, apiKey: null, model: 'independent-model', maxModelLen: 65536, breaks: new Set() };
 const DEFECTS = new Set(['no-done', 'wrong-chunk-object', 'auth-ignored', 'usage-mismatch', 'max-tokens-ignored',
   'unknown-model-served', 'plain-text-errors', 'bad-json-500', 'no-models', 'stream-differs', 'no-role',
-  'buffered-stream']);
+  'buffered-stream', 'eos-token', 'json-as-text']);
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   let [flag, value] = args[i].includes('=') ? args[i].split(/=(.*)/s, 2) : [args[i], args[++i]];
@@ -163,9 +164,14 @@ function pieces(text) {
   return parts;
 }
 
+function naturalEnd(finish) {
+  return finish === 'stop' && broken('eos-token') ? 'eos_token' : finish;
+}
+
 function sendJson(res, status, body) {
   const bytes = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': bytes.length });
+  const type = broken('json-as-text') && status < 400 ? 'text/plain' : 'application/json';
+  res.writeHead(status, { 'content-type': type, 'content-length': bytes.length });
   res.end(bytes);
 }
 
@@ -175,7 +181,10 @@ function sendError(res, error) {
     res.end(`${error.status} ${error.message}`);
     return;
   }
-  sendJson(res, error.status, { error: { message: error.message, type: error.type, param: error.param, code: error.status } });
+  // OpenAI's string codes (vLLM sends the status as a number, which openai-java's code() rejects: OAI-ERR-6)
+  const code = error.status === 404 ? 'model_not_found'
+    : error.message.includes('maximum context length') ? 'context_length_exceeded' : null;
+  sendJson(res, error.status, { error: { message: error.message, type: error.type, param: error.param, code } });
 }
 
 function stream(res, events) {
@@ -200,13 +209,13 @@ function chatResponse(res, body) {
     const message = { role: 'assistant', content: result.text };
     if (result.toolCall) message.tool_calls = [result.toolCall];
     sendJson(res, 200, { id, object: 'chat.completion', created, model: result.model,
-      choices: [{ index: 0, message, logprobs: null, finish_reason: result.finish }],
+      choices: [{ index: 0, message, logprobs: null, finish_reason: naturalEnd(result.finish) }],
       usage: usage(result.promptTokens, result.tokens) });
     return;
   }
   const object = broken('wrong-chunk-object') ? 'chat.completion' : 'chat.completion.chunk';
   const chunk = (delta, finish = null) => ({ id, object, created, model: result.model,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: naturalEnd(finish) }] });
   const events = [chunk(broken('no-role') ? { content: '' } : { role: 'assistant', content: '' })];
   if (result.toolCall) {
     const call = result.toolCall;

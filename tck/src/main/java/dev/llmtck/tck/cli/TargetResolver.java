@@ -122,7 +122,11 @@ final class TargetResolver {
       }
       String value = env.get(variable);
       if (value == null || value.isBlank()) {
-        warnings.add("the profile reads the API key from " + variable + ", which is not set: running without a key");
+        // a launched platform gets a random key instead (LaunchKeys): nothing to warn about
+        if (profile.launch() == null) {
+          warnings.add("the profile reads the API key from " + variable + ", which is not set: running without a"
+              + " key");
+        }
         return null;
       }
       return value;

@@ -162,6 +162,11 @@ public abstract class OpenAiContractVerification extends ContractVerification {
   }
 
   @Test
+  void OAI_ERR_6(TestReporter reporter) {
+    verify("OAI-ERR-6", reporter);
+  }
+
+  @Test
   void OAI_HEALTH_1(TestReporter reporter) {
     verify("OAI-HEALTH-1", reporter);
   }

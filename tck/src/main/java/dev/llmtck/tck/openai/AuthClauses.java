@@ -38,14 +38,16 @@ public class AuthClauses {
   }
 
   @Clause(id = "OAI-AUTH-3", level = Level.SHOULD,
-      statement = "the 401 body is a JSON object with an error member",
-      source = "vLLM api_server AuthenticationMiddleware answers {\"error\":\"Unauthorized\"}; OpenAI answers "
-          + "{\"error\":{...}}")
+      statement = "the 401 body is a JSON error object (one an official client reads a message from, as OAI-ERR-1 "
+          + "asks)",
+      source = "vLLM 0.32.0 api_server AuthenticationMiddleware answers {\"error\":\"Unauthorized\"}; OpenAI answers "
+          + "{\"error\":{...}}; openai 3.60.0, 6.30.1, openai-java 4.101.0 (ErrorEnvelope)")
   void refusalIsJson(OpenAiTarget target, OpenAiClient client) {
     requireKey(target);
     JsonResponse refused = client.withApiKey(WRONG_KEY).get("/models").expectStatus(401);
-    assertThat(refused.isJsonObject() && refused.json().has("error"))
-        .withFailMessage("the 401 body is not a JSON object with an error member: %s", refused.describe())
+    assertThat(ErrorEnvelope.of(refused.json()).isErrorObject())
+        .withFailMessage("the 401 body is not a JSON error object (%s): %s", ErrorEnvelope.NONE.clients(),
+            refused.describe())
         .isTrue();
   }
 

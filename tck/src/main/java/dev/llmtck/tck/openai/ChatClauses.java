@@ -18,7 +18,9 @@ public class ChatClauses {
   /** Report-entry key saying how the platform treated a conversation that does not alternate. */
   public static final String NON_ALTERNATING = "llmtck.openai.nonAlternatingConversation";
 
-  private static final Set<String> FINISH_REASONS = Set.of("stop", "length", "tool_calls");
+  /** OpenAI's values (openai-openapi's enum; openai-java's FinishReason.known() throws for any other). */
+  private static final Set<String> FINISH_REASONS =
+      Set.of("stop", "length", "tool_calls", "content_filter", "function_call");
 
   @Clause(id = "OAI-CHAT-1", level = Level.MUST,
       statement = "a chat completion is a chat.completion with id, created, the requested model (or, for one of "
@@ -35,18 +37,24 @@ public class ChatClauses {
   }
 
   @Clause(id = "OAI-CHAT-2", level = Level.MUST,
-      statement = "finish_reason is stop, length or tool_calls, and max_tokens N caps the answer at N tokens "
-          + "with finish_reason length",
-      source = "OpenAI API reference, chat completion finish_reason and max_tokens; vLLM SamplingParams.max_tokens")
+      statement = "finish_reason is one of OpenAI's (stop, length, tool_calls, content_filter, function_call), and "
+          + "max_tokens N caps the answer at N tokens with finish_reason length",
+      source = "OpenAI API reference, chat completion finish_reason and max_tokens; openai-java 4.101.0 "
+          + "ChatCompletion.Choice.FinishReason (known() throws for another value, e.g. TGI's eos_token); vLLM "
+          + "SamplingParams.max_tokens")
   void maxTokensCutsTheAnswer(OpenAiTarget target, OpenAiClient client) {
     int limit = 4;
     JsonNode body = ask(client, RequestBody.chat(target).greedy()
         .user("Write a long story about a lighthouse keeper and the sea.").with("max_tokens", limit));
     String finish = body.path("choices").path(0).path("finish_reason").asText(null);
-    assertThat(finish).as("choices[0].finish_reason").isIn(FINISH_REASONS);
-    assertThat(body.path("usage").path("completion_tokens").asInt(Integer.MAX_VALUE))
-        .withFailMessage("with max_tokens %d the answer has %s completion tokens", limit,
-            body.path("usage").path("completion_tokens"))
+    assertThat(finish).withFailMessage("choices[0].finish_reason is %s, not one of OpenAI's %s",
+        body.path("choices").path(0).path("finish_reason"), FINISH_REASONS).isIn(FINISH_REASONS);
+    JsonNode completionTokens = body.path("usage").path("completion_tokens");
+    assertThat(completionTokens.isIntegralNumber())
+        .withFailMessage("with max_tokens %d the answer gives no usage.completion_tokens to check the cap against:"
+            + " usage is %s", limit, body.has("usage") ? body.path("usage") : "absent").isTrue();
+    assertThat(completionTokens.asInt())
+        .withFailMessage("with max_tokens %d the answer has %d completion tokens", limit, completionTokens.asInt())
         .isLessThanOrEqualTo(limit);
     assertThat(finish).withFailMessage("a long story cut at max_tokens %d must say finish_reason \"length\", "
         + "not \"%s\"", limit, finish).isEqualTo("length");

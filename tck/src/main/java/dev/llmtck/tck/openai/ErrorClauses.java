@@ -27,7 +27,8 @@ public class ErrorClauses {
   private static final String UNKNOWN_MODEL = "llmtck-no-such-model";
 
   @Clause(id = "OAI-ERR-1", level = Level.MUST,
-      statement = "an unknown model answers 404 or 400 with a JSON error object, never 200",
+      statement = "an unknown model answers 404 or 400 with a JSON error object (one an official client reads a "
+          + "message from: nested, flat or a string error member), never 200",
       source = "vLLM OpenAIServing._check_model (404 NotFoundError \"The model ... does not exist.\"); OpenAI API "
           + "reference, Error codes")
   void unknownModelIsAnError(OpenAiTarget target, OpenAiClient client) {
@@ -53,9 +54,14 @@ public class ErrorClauses {
         RequestBody.chat(target).user("Hello.").with("max_tokens", "ten").json()));
     List<String> wrong = new ArrayList<>();
     cases.forEach((name, request) -> {
-      JsonResponse response = request.get();
-      if (response.status() != 400 || !ErrorEnvelope.of(response.json()).isErrorObject()) {
-        wrong.add(name + ": " + response.describe());
+      // each case on its own: a connection the platform drops after one case must not hide what the others got
+      try {
+        JsonResponse response = request.get();
+        if (response.status() != 400 || !ErrorEnvelope.of(response.json()).isErrorObject()) {
+          wrong.add(name + ": " + response.describe());
+        }
+      } catch (AssertionError | RuntimeException e) {
+        wrong.add(name + ": " + e.getMessage());
       }
     });
     assertThat(wrong).withFailMessage("expected 400 with a JSON error object, but:%n  %s",
@@ -81,34 +87,99 @@ public class ErrorClauses {
   }
 
   @Clause(id = "OAI-ERR-3", level = Level.MUST,
-      statement = "a prompt beyond the context window answers 400 with a message naming the limit",
+      statement = "a prompt beyond the context window answers 400 with a message naming the limit, never a silent "
+          + "cut of the prompt (the window is max_model_len where GET /v1/models gives it, else probed with prompts "
+          + "of 4,096, 32,768 and 262,144 words)",
       source = "vLLM OpenAIServing._validate_input (\"This model's maximum context length is N tokens...\"); "
-          + "OpenAI context_length_exceeded")
+          + "OpenAI context_length_exceeded; llama.cpp server 0.3.36 (400 context_length_exceeded naming n_ctx)")
   void overlongPromptIsRefused(OpenAiTarget target, OpenAiClient client) {
     JsonNode entry = ModelsClauses.entryOf(target, client).orElse(null);
-    Assumptions.assumeTrue(entry != null && entry.path("max_model_len").isIntegralNumber(),
-        "GET /v1/models gives no max_model_len for the model, so no prompt can be sized beyond it");
-    int limit = entry.path("max_model_len").asInt();
-    String prompt = "lighthouse ".repeat(limit + 64);
-    JsonResponse response = client.post("/chat/completions", RequestBody.chat(target).user(prompt)
-        .with("max_tokens", 16).json());
-    response.expectStatus(400);
-    expectErrorObject(response, "an over-long prompt");
-    String message = ErrorEnvelope.message(response.json()).orElse("");
-    assertThat(message).withFailMessage("the error for a prompt beyond %d tokens does not name the limit: \"%s\"",
-        limit, message).contains(String.valueOf(limit));
+    if (entry != null && entry.path("max_model_len").isIntegralNumber()) {
+      int limit = entry.path("max_model_len").asInt();
+      JsonResponse response = askWithPrompt(target, client, limit + 64);
+      response.expectStatus(400);
+      expectErrorObject(response, "an over-long prompt");
+      String message = ErrorEnvelope.message(response.json()).orElse("");
+      assertThat(message).withFailMessage("the error for a prompt beyond %d tokens does not name the limit: \"%s\"",
+          limit, message).contains(String.valueOf(limit));
+      return;
+    }
+    // No window is published: grow the prompt until the platform refuses it. Each word is at least one token.
+    for (int words : PROBE_WORDS) {
+      JsonResponse response = askWithPrompt(target, client, words);
+      if (response.status() == 200) {
+        JsonNode prompt = response.expectJsonObject().path("usage").path("prompt_tokens");
+        assertThat(!prompt.isIntegralNumber() || prompt.asInt() >= words).withFailMessage("a prompt of %,d words was"
+            + " answered 200 with usage.prompt_tokens %d: the platform cut the prompt silently instead of refusing it",
+            words, prompt.asInt()).isTrue();
+        continue;
+      }
+      response.expectStatus(400);
+      expectErrorObject(response, "a prompt of " + String.format("%,d", words) + " words");
+      String message = ErrorEnvelope.message(response.json()).orElse("");
+      assertThat(message).withFailMessage("the error for a prompt of %,d words names no limit (no token count in "
+          + "it): \"%s\"", words, message).containsPattern("\\d{2,}");
+      return;
+    }
+    Assumptions.abort(String.format("a prompt of %,d words was answered whole and GET /v1/models gives no "
+        + "max_model_len: the window is beyond what the kit probes", PROBE_WORDS[PROBE_WORDS.length - 1]));
+  }
+
+  private static final int[] PROBE_WORDS = {4_096, 32_768, 262_144};
+
+  private static JsonResponse askWithPrompt(OpenAiTarget target, OpenAiClient client, int words) {
+    return client.post("/chat/completions", RequestBody.chat(target).user("lighthouse ".repeat(words))
+        .with("max_tokens", 1).json());
   }
 
   @Clause(id = "OAI-ERR-4", level = Level.SHOULD,
-      statement = "errors use OpenAI's nested envelope {\"error\":{\"message\",\"type\",\"param\",\"code\"}}",
+      statement = "errors use OpenAI's nested envelope {\"error\":{\"message\",\"type\",\"param\",\"code\"}}, the"
+          + " only one whose message every official client shows",
       source = "OpenAI API reference, Errors; vLLM ErrorResponse{error: ErrorInfo} since v0.10.1 (vllm-project/vllm "
-          + "PR 22099), flat {\"object\":\"error\",...} in 0.6 to 0.10.0")
+          + "PR 22099), flat {\"object\":\"error\",...} in 0.6 to 0.10.0; openai 3.60.0, 6.30.1, openai-java 4.101.0 "
+          + "(ErrorEnvelope)")
   void errorsUseTheOpenAiEnvelope(OpenAiTarget target, OpenAiClient client, TestReporter reporter) {
-    JsonResponse response = askUnknownModel(target, client);
+    JsonResponse response = provokeError(target, client);
     ErrorEnvelope envelope = ErrorEnvelope.of(response.json());
     reporter.publishEntry(ERROR_ENVELOPE, envelope.name() + ": " + envelope.description());
-    assertThat(envelope).withFailMessage("the error body is %s, not OpenAI's nested envelope, so OpenAI SDKs find "
-        + "no error.message: %s", envelope.description(), response.describe()).isEqualTo(ErrorEnvelope.NESTED);
+    assertThat(envelope).withFailMessage("the error body is %s, not OpenAI's nested envelope: %s. %s",
+        envelope.description(), envelope.clients(), response.describe()).isEqualTo(ErrorEnvelope.NESTED);
+  }
+
+  @Clause(id = "OAI-ERR-6", level = Level.SHOULD,
+      statement = "an error's code is a string or null, as OpenAI sends it (\"model_not_found\", "
+          + "\"context_length_exceeded\")",
+      source = "OpenAI API reference, Errors (code: string or null); openai-java 4.101.0 OpenAIServiceException.code()"
+          + " throws OpenAIInvalidDataException \"`code` is invalid, received 404\" on a number; vLLM 0.32.0 "
+          + "ErrorInfo.code is the HTTP status as an integer")
+  void errorCodesAreStrings(OpenAiTarget target, OpenAiClient client) {
+    JsonResponse response = provokeError(target, client);
+    Assumptions.assumeTrue(ErrorEnvelope.of(response.json()) == ErrorEnvelope.NESTED,
+        "the error body is not OpenAI's nested envelope (see OAI-ERR-4), so there is no error.code to judge");
+    JsonNode code = response.json().path("error").path("code");
+    assertThat(code.isMissingNode() || code.isNull() || code.isTextual()).withFailMessage("error.code is %s, a %s:"
+        + " openai-java's exception.code() throws on it (\"`code` is invalid\"); OpenAI sends a string or null. %s",
+        code, code.getNodeType().name().toLowerCase(java.util.Locale.ROOT), response.describe()).isTrue();
+  }
+
+  /**
+   * The first of a few bad requests the platform answers with an error status: an unknown model (404), then a
+   * negative max_tokens, then malformed JSON (400). A platform that answers all three 2xx has nothing to judge.
+   */
+  private static JsonResponse provokeError(OpenAiTarget target, OpenAiClient client) {
+    List<Supplier<JsonResponse>> provocations = List.of(() -> askUnknownModel(target, client),
+        () -> client.post("/chat/completions", RequestBody.chat(target).user("Hello.").with("max_tokens", -1).json()),
+        () -> client.postText("/chat/completions", "{\"model\": \"" + target.model() + "\", \"messages\": ["));
+    List<String> answered = new ArrayList<>();
+    for (Supplier<JsonResponse> provocation : provocations) {
+      JsonResponse response = provocation.get();
+      if (response.status() >= 400) {
+        return response;
+      }
+      answered.add(response.describe());
+    }
+    return Assumptions.abort("no bad request was answered with an error status (see OAI-ERR-1 and OAI-ERR-2), so there is "
+        + "no error body to judge:\n  " + String.join("\n  ", answered));
   }
 
   private static JsonResponse askUnknownModel(OpenAiTarget target, OpenAiClient client) {
@@ -119,7 +190,8 @@ public class ErrorClauses {
 
   private static void expectErrorObject(JsonResponse response, String cause) {
     assertThat(ErrorEnvelope.of(response.json()).isErrorObject())
-        .withFailMessage("the answer to %s is not a JSON error object: %s", cause, response.describe())
+        .withFailMessage("the answer to %s is not a JSON error object (%s): %s", cause,
+            ErrorEnvelope.NONE.clients(), response.describe())
         .isTrue();
   }
 }

@@ -95,6 +95,7 @@ public class GatewayClauses {
           + "ChatAgentPromptTemplate (2cfaec18c3d8): system messages static, security block, dynamic; "
           + "prompts/definitions/chat/agent/<family> max_tokens 32768 (gpt none); registry.py AIGW_DUO_CHAT__MAX_TOKENS "
           + "override (cb5573a8152c)")
+  @RequiresCapability("tools") // it binds tools: vLLM without --enable-auto-tool-choice refuses it (400)
   void agenticDuoChat(OpenAiTarget target, OpenAiClient client) {
     answerStream(client, GatewayRequests.agenticChat(target), target, "agentic Duo Chat");
   }

@@ -58,7 +58,12 @@ public record JsonResponse(String exchange, int status, HttpHeaders headers, Str
     return this;
   }
 
-  /** The body as a JSON object; fails, quoting the body, when it is anything else. */
+  /**
+   * The body as a JSON object served as JSON; fails, quoting the body, when it is anything else. The media type
+   * matters: the official JavaScript SDK (openai 6.30.1) parses a body only when its Content-Type is JSON and hands
+   * back any other as a string, so {@code completion.choices} is undefined for JSON served as text/plain (the Python
+   * and Java SDKs parse it anyway).
+   */
   public JsonNode expectJsonObject() {
     if (beyondKit != null) {
       throw new AssertionFailedError("expected a JSON object body, but " + beyondKit + ": " + describe());
@@ -67,7 +72,18 @@ public record JsonResponse(String exchange, int status, HttpHeaders headers, Str
       throw new AssertionFailedError("expected a JSON object body (Content-Type " + contentType() + ") but got "
           + describe());
     }
+    if (!isJsonMediaType(contentType())) {
+      throw new AssertionFailedError("the body is a JSON object but its Content-Type is "
+          + (contentType().isEmpty() ? "missing" : "\"" + contentType() + "\"") + ", not application/json: the "
+          + "official JavaScript SDK then returns the text as a string and the answer has no fields: " + describe());
+    }
     return json;
+  }
+
+  /** The JS SDK's own test (internal/parse.js): the media type contains application/json or ends with +json. */
+  static boolean isJsonMediaType(String contentType) {
+    String type = contentType.split(";", 2)[0].strip();
+    return type.contains("application/json") || type.endsWith("+json");
   }
 
   /** {@code exchange -> status: body} with the body shortened, for assertion messages. */

@@ -57,8 +57,11 @@ public enum OpenAiSchema {
   public void check(JsonNode document, String what) {
     List<String> violations = violations(document);
     if (!violations.isEmpty()) {
+      // A member the answer lacks comes as a missing node, whose text is empty: say so rather than "(empty body)".
+      String shown = document == null || document.isMissingNode() ? "(absent: the answer has no such member)"
+          : Bodies.abbreviate(document.toString());
       throw new AssertionFailedError(what + " does not match " + file + ":\n  - " + String.join("\n  - ", violations)
-          + "\n  body: " + Bodies.abbreviate(document.toString()));
+          + "\n  " + what + ": " + shown);
     }
   }
 

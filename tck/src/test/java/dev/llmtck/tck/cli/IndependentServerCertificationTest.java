@@ -53,7 +53,11 @@ class IndependentServerCertificationTest {
       "plain-text-errors, OAI-ERR-2",
       "bad-json-500, OAI-ERR-2",
       "no-models, OAI-MODELS-1",
-      "stream-differs, OAI-STREAM-3"})
+      "stream-differs, OAI-STREAM-3",
+      "eos-token, OAI-CHAT-1",
+      "eos-token, OAI-STREAM-2",
+      "json-as-text, OAI-CHAT-1",
+      "json-as-text, OAI-MODELS-1"})
   void brokenIndependentServerFailsTheRightMustClause(String defect, String clause) throws Exception {
     try (IndependentOpenAiServer server = IndependentOpenAiServer.start(defect)) {
       Outcome outcome = certify(server);

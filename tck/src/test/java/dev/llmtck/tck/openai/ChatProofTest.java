@@ -96,6 +96,21 @@ class ChatProofTest {
     }
   }
 
+  /** TGI's word for a natural end, where OpenAI and vLLM say stop. */
+  private static BrokenPlatform endingWithEosToken() {
+    return BrokenPlatform.editingJson(CHAT, body -> choice(body).put("finish_reason", "eos_token"));
+  }
+
+  @Test
+  @Proves({"OAI-CHAT-1", "OAI-CHAT-4"})
+  void aNaturalEndCalledEosTokenFails() {
+    try (BrokenPlatform platform = endingWithEosToken()) {
+      platform.run("OAI-CHAT-1").assertFailsWith("$.choices[0].finish_reason", "enum");
+      platform.run("OAI-CHAT-4").assertFailsWith("$.choices[0].finish_reason", "enum");
+      platform.run("OAI-CHAT-2").assertFailsWith("choices[0].finish_reason is \"eos_token\", not one of OpenAI's");
+    }
+  }
+
   @Test
   @Proves("OAI-CHAT-3")
   void totalThatDoesNotAddUpFails() {

@@ -137,6 +137,19 @@ class ChatStreamProofTest {
 
   @Test
   @Proves("OAI-STREAM-2")
+  void aStreamEndingWithEosTokenFails() {
+    try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.mapJsonEvents(chunk -> {
+      if (chunk.at("/choices/0/finish_reason").isTextual()) {
+        ((ObjectNode) chunk.at("/choices/0")).put("finish_reason", "eos_token");
+      }
+      return chunk;
+    }))) {
+      platform.run("OAI-STREAM-2").assertFailsWith("$.choices[0].finish_reason", "enum");
+    }
+  }
+
+  @Test
+  @Proves("OAI-STREAM-2")
   void contentAfterTheFinishReasonFails() {
     try (BrokenPlatform platform = BrokenPlatform.editingStreams(CHAT, stream -> stream.flatMapEvents(event -> {
       JsonNode chunk = event.json();

@@ -100,9 +100,100 @@ class ErrorProofTest {
   void flatEnvelopeOfOldVllmFails() {
     try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.vllmVersion("0.8.5"))) {
       ClauseRun run = platform.run("OAI-ERR-4");
-      run.assertFailsWith("vLLM's flat {\"object\":\"error\"", "sent by vLLM 0.6 to 0.10.0");
+      run.assertFailsWith("a flat {\"message\",...} such as vLLM 0.6 to 0.10.0's {\"object\":\"error\"",
+          "the JavaScript client shows \"status code (no body)\"");
       org.assertj.core.api.Assertions.assertThat(run.reportEntries(ErrorClauses.ERROR_ENVELOPE))
           .singleElement().asString().startsWith("FLAT");
+    }
+  }
+
+  /** TGI-like {"error":"NotFoundError","message":...}: an error object for the MUST clauses, not OpenAI's envelope. */
+  private static BrokenPlatform answeringStringErrors() {
+    return BrokenPlatform.replacingStatus(404, response -> response.withBody(JsonNodeFactory.instance.objectNode()
+        .put("error", "NotFoundError").put("message", "Model llmtck-no-such-model not found").put("status", 404)));
+  }
+
+  @Test
+  void aStringErrorMemberIsAnErrorObjectForTheMustClauses() {
+    try (BrokenPlatform platform = answeringStringErrors()) {
+      platform.run("OAI-ERR-1").assertPasses();
+    }
+  }
+
+  @Test
+  @Proves("OAI-ERR-4")
+  void aStringErrorMemberIsNotOpenAisEnvelope() {
+    try (BrokenPlatform platform = answeringStringErrors()) {
+      platform.run("OAI-ERR-4").assertFailsWith("with a string error member",
+          "the Python client shows only the status code");
+    }
+  }
+
+  @Test
+  void withNoErrorProvokedTheEnvelopeIsNotJudged() {
+    try (BrokenPlatform platform = BrokenPlatform.transformed(ResponseTransformer.forJson((request, response) ->
+        response.status() >= 400 ? response.withStatus(200) : response))) {
+      platform.run("OAI-ERR-4").assertSkippedBecause("no bad request was answered with an error status");
+    }
+  }
+
+  @Test
+  @Proves("OAI-ERR-6")
+  void vllmsIntegerErrorCodeFails() {
+    // the reference platform answers as vLLM 0.32 does: {"error":{...,"code":404}}
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> {})) {
+      platform.run("OAI-ERR-6").assertFailsWith("error.code is 404, a number", "openai-java");
+    }
+  }
+
+  @Test
+  void aStringErrorCodePasses() {
+    try (BrokenPlatform platform = BrokenPlatform.replacingStatus(404, response -> response.mapBody(body -> {
+      ((ObjectNode) body.path("error")).put("code", "model_not_found");
+      return body;
+    }))) {
+      platform.run("OAI-ERR-6").assertPasses();
+    }
+  }
+
+  /** GET /v1/models without vLLM's max_model_len, as llama.cpp's server and most others answer. */
+  private static void withoutMaxModelLen(ObjectNode models) {
+    models.path("data").forEach(entry -> ((ObjectNode) entry).remove("max_model_len"));
+  }
+
+  @Test
+  void withoutMaxModelLenTheWindowIsProbed() {
+    try (BrokenPlatform platform = BrokenPlatform.editingJson("/v1/models", ErrorProofTest::withoutMaxModelLen)) {
+      platform.run("OAI-ERR-3").assertPasses();
+    }
+  }
+
+  @Test
+  @Proves("OAI-ERR-3")
+  void aPromptCutSilentlyFails() {
+    try (BrokenPlatform platform = BrokenPlatform.transformed(ResponseTransformer.forJson((request, response) -> {
+      if (request.path().equals("/v1/models") && response.status() == 200) {
+        return response.mapBody(body -> {
+          withoutMaxModelLen((ObjectNode) body);
+          return body;
+        });
+      }
+      if (request.path().equals("/v1/chat/completions") && response.status() == 400) {
+        // truncates what does not fit, answering as if all was read: usage shows the cut
+        ObjectNode usage = JsonNodeFactory.instance.objectNode().put("prompt_tokens", 1000)
+            .put("completion_tokens", 1).put("total_tokens", 1001);
+        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("id", "c").put("object", "chat.completion")
+            .put("created", 1).put("model", "m");
+        answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "length").putObject("message")
+            .put("role", "assistant").put("content", "a");
+        answer.set("usage", usage);
+        return response.withStatus(200).withBody(answer);
+      }
+      return response;
+    }))) {
+      // the simulator's window (65,536) takes 32,768 words whole; 262,144 it refuses, which this one answers cut
+      platform.run("OAI-ERR-3").assertFailsWith(
+          "a prompt of 262,144 words was answered 200 with usage.prompt_tokens 1000", "cut the prompt silently");
     }
   }
 }
