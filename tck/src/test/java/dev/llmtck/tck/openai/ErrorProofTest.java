@@ -191,7 +191,7 @@ class ErrorProofTest {
       }
       return response;
     }))) {
-      // the simulator's window (65,536) takes 32,768 words whole; 262,144 it refuses, which this one answers cut
+      // the simulator refuses 262,144 words (its window is 65,536); this one answers the prompt cut
       platform.run("OAI-ERR-3").assertFailsWith(
           "a prompt of 262,144 words was answered 200 with usage.prompt_tokens 1000", "cut the prompt silently");
     }
