@@ -58,6 +58,14 @@ final class FidelityReport {
     mirror.put("vllmVersion", result.mirror().vllmVersion());
     mirror.put("maxModelLen", result.mirror().maxModelLen());
     mirror.put("toolCallParser", result.mirror().toolCallParser());
+    ObjectNode contract = root.putObject("contract");
+    contract.put("certified", result.contract().certified());
+    contract.put("passed", result.contract().count(ClauseStatus.PASSED));
+    contract.put("failed", result.contract().count(ClauseStatus.FAILED));
+    contract.put("skipped", result.contract().count(ClauseStatus.SKIPPED));
+    ArrayNode failedClauses = contract.putArray("failedClauses");
+    result.contract().results().stream().filter(r -> r.status() == ClauseStatus.FAILED)
+        .forEach(r -> failedClauses.add(redactor.text(r.clause().id() + ": " + r.message())));
     ObjectNode counts = root.putObject("counts");
     counts.put("exchanges", result.exchanges().size());
     counts.put("unexplainedFacts", group(result, false).size());
