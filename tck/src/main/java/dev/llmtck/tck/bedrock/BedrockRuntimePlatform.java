@@ -176,6 +176,12 @@ public final class BedrockRuntimePlatform implements Platform<BedrockTarget, Bed
             STREAMED_SUPPORTING)), null));
   }
 
+  /** The endpoint answers signed requests, and Converse answers with the configured model. */
+  @Override
+  public List<String> likelyCauses() {
+    return List.of("BDR-ENDPOINT-1", "BDR-CONVERSE-1");
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);

@@ -210,7 +210,7 @@ final class RunCommand {
               : " among the selected ones (--clause, --area)"), err);
     }
     SummaryTable.print(result, out);
-    SummaryTable.printGitLabValues(gitLab, out);
+    SummaryTable.printGitLabValues(gitLab, result, out);
     gitLab.warnings().forEach(w -> out.println("  warning: " + redactor.text(w)));
     try {
       ReportWriter.write(result, reportDir, redactor);

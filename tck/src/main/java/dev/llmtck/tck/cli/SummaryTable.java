@@ -39,7 +39,19 @@ final class SummaryTable {
     out.printf(Locale.ROOT, ROW, "all", run.count(ClauseStatus.PASSED), run.count(ClauseStatus.FAILED),
         run.count(ClauseStatus.WAIVED), run.count(ClauseStatus.SKIPPED), run.results().size());
 
-    List<ClauseResult> failed = run.results().stream().filter(r -> r.status() == ClauseStatus.FAILED).toList();
+    List<ClauseResult> causes = run.likelyCauses();
+    List<ClauseResult> failed = new java.util.ArrayList<>(causes);
+    run.results().stream().filter(r -> r.status() == ClauseStatus.FAILED && !causes.contains(r)).forEach(failed::add);
+    if (!causes.isEmpty()) {
+      out.println();
+      ClauseResult first = causes.get(0);
+      out.printf(Locale.ROOT, "likely cause: %s %s%n", first.clause().id(),
+          ConsoleProgress.cut(ConsoleProgress.oneLine(first.message() == null ? "" : first.message()), 150));
+      if (failed.size() > 1) {
+        out.printf(Locale.ROOT, "  fix it first: the other %d failure%s may follow from it%n", failed.size() - 1,
+            failed.size() == 2 ? "" : "s");
+      }
+    }
     if (!failed.isEmpty()) {
       out.println();
       out.println("failed:");
@@ -101,6 +113,11 @@ final class SummaryTable {
     out.println("values to type into GitLab (Admin area, GitLab Duo Self-Hosted, add a self-hosted model):");
     for (TargetRun run : runs) {
       GitLabValues values = GitLabValues.of(run.target());
+      if (!run.ran() || !run.result().certified()) {
+        out.printf(Locale.ROOT, "  %-" + width + "s (not shown: %s)%n", run.name(), run.ran()
+            ? "not certified, fix its failures first" : "it did not run");
+        continue;
+      }
       if (values.values().isEmpty()) {
         out.printf(Locale.ROOT, "  %-" + width + "s (none: an embedded reference platform)%n", run.name());
       }
@@ -127,7 +144,13 @@ final class SummaryTable {
         + run.count(level, ClauseStatus.WAIVED) + "/" + run.count(level, ClauseStatus.SKIPPED);
   }
 
-  static void printGitLabValues(GitLabValues values, PrintStream out) {
+  static void printGitLabValues(GitLabValues values, RunResult run, PrintStream out) {
+    if (!run.certified() && !values.values().isEmpty()) {
+      out.println();
+      out.println("values to type into GitLab: not shown, the platform is not certified (a MUST clause failed);"
+          + " fix the failures above first");
+      return;
+    }
     if (values.values().isEmpty()) {
       out.println();
       out.println("(no values for GitLab: the run certified an embedded reference platform, which stops with it;");

@@ -34,7 +34,17 @@ public class AuthClauses {
   void onlyTheRightKeyIsAccepted(OpenAiTarget target, OpenAiClient client) {
     requireKey(target);
     expectEveryPath(target, client.withApiKey(WRONG_KEY), 401, "with a wrong key");
-    expectEveryPath(target, client, 200, "with the configured key");
+    // Accepted means let through: any answer but 401 and 403. A 404 for a mistyped model is OAI-MODELS-3's to
+    // report, not an authentication failure.
+    List<String> refused = new ArrayList<>();
+    for (Function<OpenAiClient, JsonResponse> call : calls(target)) {
+      JsonResponse response = call.apply(client);
+      if (response.status() == 401 || response.status() == 403) {
+        refused.add(response.describe());
+      }
+    }
+    assertThat(refused).withFailMessage("the configured key is refused:%n  %s", String.join("\n  ", refused))
+        .isEmpty();
   }
 
   @Clause(id = "OAI-AUTH-3", level = Level.SHOULD,
@@ -57,12 +67,8 @@ public class AuthClauses {
   }
 
   private static void expectEveryPath(OpenAiTarget target, OpenAiClient client, int status, String how) {
-    List<Function<OpenAiClient, JsonResponse>> calls = List.of(
-        c -> c.get("/models"),
-        c -> c.post("/chat/completions", RequestBody.chat(target).user("Say hello.").with("max_tokens", 4).json()),
-        c -> c.post("/completions", RequestBody.completion(target, "def hello():").with("max_tokens", 4).json()));
     List<String> wrong = new ArrayList<>();
-    for (Function<OpenAiClient, JsonResponse> call : calls) {
+    for (Function<OpenAiClient, JsonResponse> call : calls(target)) {
       JsonResponse response = call.apply(client);
       if (response.status() != status) {
         wrong.add(response.describe());
@@ -70,5 +76,13 @@ public class AuthClauses {
     }
     assertThat(wrong).withFailMessage("expected %d %s, but:%n  %s", status, how, String.join("\n  ", wrong))
         .isEmpty();
+  }
+
+  /** One request to each /v1 path: the models list, a chat completion, a text completion. */
+  private static List<Function<OpenAiClient, JsonResponse>> calls(OpenAiTarget target) {
+    return List.of(
+        c -> c.get("/models"),
+        c -> c.post("/chat/completions", RequestBody.chat(target).user("Say hello.").with("max_tokens", 4).json()),
+        c -> c.post("/completions", RequestBody.completion(target, "def hello():").with("max_tokens", 4).json()));
   }
 }

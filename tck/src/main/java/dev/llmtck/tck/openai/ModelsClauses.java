@@ -48,8 +48,9 @@ public class ModelsClauses {
           + "GitLab Duo Self-Hosted model identifier")
   void configuredModelIsServed(OpenAiTarget target, OpenAiClient client, TestReporter reporter) {
     List<String> ids = listedModels(client).stream().map(model -> model.path("id").asText()).toList();
-    assertThat(ids).withFailMessage("the configured model '%s' is not served; GET /v1/models lists %s",
-        target.model(), ids).contains(target.model());
+    assertThat(ids).withFailMessage("the configured model '%s' is not served; GET /v1/models lists %s%s",
+        target.model(), ids, NearestName.to(target.model(), ids).map(name -> " (did you mean '" + name + "'?)")
+            .orElse("")).contains(target.model());
     reporter.publishEntry(GitLabValues.ENDPOINT_NOTE, target.baseUrl().toString());
     reporter.publishEntry(GitLabValues.MODEL_NOTE, GitLabModelIds.of(target.model()));
   }

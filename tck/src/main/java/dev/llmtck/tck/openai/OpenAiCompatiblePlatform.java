@@ -134,6 +134,12 @@ public final class OpenAiCompatiblePlatform implements Platform<OpenAiTarget, Op
             null));
   }
 
+  /** The base URL answers JSON, the key is accepted, the model is listed: what a typo in a profile breaks. */
+  @Override
+  public List<String> likelyCauses() {
+    return List.of("OAI-URL-1", "OAI-AUTH-2", "OAI-MODELS-3");
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);

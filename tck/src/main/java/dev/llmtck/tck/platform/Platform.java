@@ -75,6 +75,16 @@ public interface Platform<T, C> {
     return resolved;
   }
 
+  /**
+   * The clauses every other clause rests on, in the order to suspect them: the endpoint answers, the credentials
+   * are accepted, the configured model is served. When one of them fails, the reports name it first as the likely
+   * cause of the other failures (one wrong model name fails a dozen clauses; this one says why). Checked when the
+   * platform loads, as the Duo features are. None by default.
+   */
+  default List<String> likelyCauses() {
+    return List.of();
+  }
+
   /** Flags that do not apply to this platform, with what to do instead (e.g. Bedrock: {@code --api-key}). */
   default Map<String, String> flagHints() {
     return Map.of();

@@ -85,6 +85,11 @@ public final class Platforms {
     if (clauses.isEmpty()) {
       throw new IllegalStateException("platform " + id + " has no clauses in " + platform.contractClasses());
     }
+    List<String> unknownCauses = platform.likelyCauses().stream().filter(c -> !clauses.contains(c)).toList();
+    if (!unknownCauses.isEmpty()) {
+      throw new IllegalStateException("platform " + id + ": its likely causes name clauses its contract does not"
+          + " have: " + unknownCauses);
+    }
     for (DuoFeature feature : platform.duoFeatures()) {
       List<String> unknown = new ArrayList<>();
       feature.core().stream().filter(c -> !clauses.contains(c)).forEach(unknown::add);

@@ -95,6 +95,13 @@ final class HtmlReport {
     if (values.values().isEmpty() && values.warnings().isEmpty()) {
       return;
     }
+    if (!run.certified()) {
+      html.append("<section><h2>Values for GitLab Duo Self-Hosted</h2><p class=\"warn\">Not shown: the platform is"
+          + " not certified (a MUST clause failed). Fix the failures below first.</p>");
+      values.warnings().forEach(w -> html.append("<p class=\"warn\">").append(esc(w)).append("</p>"));
+      html.append("</section>\n");
+      return;
+    }
     html.append("<section><h2>Values for GitLab Duo Self-Hosted</h2><table class=\"kv\">");
     values.values().forEach((label, value) -> html.append("<tr><th>").append(esc(label)).append("</th><td><code>")
         .append(esc(value)).append("</code></td></tr>"));
@@ -136,12 +143,20 @@ final class HtmlReport {
   }
 
   private void failures() {
-    List<ClauseResult> failed = run.results().stream().filter(r -> r.status() == ClauseStatus.FAILED)
-        .sorted(Comparator.comparing(r -> r.clause().level())).toList();
+    List<ClauseResult> causes = run.likelyCauses();
+    List<ClauseResult> failed = new java.util.ArrayList<>(causes);
+    run.results().stream().filter(r -> r.status() == ClauseStatus.FAILED && !causes.contains(r))
+        .sorted(Comparator.comparing(r -> r.clause().level())).forEach(failed::add);
     if (failed.isEmpty()) {
       return;
     }
     html.append("<section><h2>Failures (").append(failed.size()).append(")</h2>\n");
+    if (!causes.isEmpty()) {
+      html.append("<p class=\"warn\">Likely cause: <strong>").append(esc(causes.get(0).clause().id()))
+          .append("</strong>, shown first").append(failed.size() > 1 ? "; fix it first, the other "
+              + (failed.size() - 1) + " failure" + (failed.size() == 2 ? "" : "s") + " may follow from it" : "")
+          .append(".</p>\n");
+    }
     for (ClauseResult result : failed) {
       html.append("<article class=\"failure\">");
       clauseHead(result);

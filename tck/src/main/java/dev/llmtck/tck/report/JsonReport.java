@@ -23,7 +23,7 @@ import dev.llmtck.tck.runner.WaiverNote;
  * {@code schemas/report/report.schema.json} (version {@value #SCHEMA_VERSION}); secrets are masked.
  */
 final class JsonReport {
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   static {
@@ -127,6 +127,10 @@ final class JsonReport {
     verdict.put("certified", run.certified());
     verdict.put("exitCode", run.exitCode());
     verdict.put("summary", ReportFacts.verdictLine(run));
+    ArrayNode causes = verdict.putArray("likelyCauses");
+    run.likelyCauses().forEach(r -> causes.add(r.clause().id()));
+    ArrayNode skipped = verdict.putArray("skippedMust");
+    run.skippedMust().forEach(r -> skipped.add(r.clause().id()));
   }
 
   static void counts(ObjectNode counts, RunResult run) {

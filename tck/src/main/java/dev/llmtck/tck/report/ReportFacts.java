@@ -62,9 +62,20 @@ public final class ReportFacts {
     long otherFailed = run.count(ClauseStatus.FAILED) - mustFailed;
     String others = otherFailed == 0 ? "" : String.format(Locale.ROOT, "; %d SHOULD/MAY clause%s failed (reported,"
         + " not fatal)", otherFailed, otherFailed == 1 ? "" : "s");
+    List<String> skipped = run.skippedMust().stream().map(r -> r.clause().id()).toList();
+    String notChecked = skipped.isEmpty() ? "" : String.format(Locale.ROOT, "; %d MUST clause%s skipped, not checked:"
+        + " %s", skipped.size(), skipped.size() == 1 ? "" : "s", idList(skipped));
     return run.certified()
-        ? "PASSED: every MUST clause passed" + others
+        ? (skipped.isEmpty() ? "PASSED: every MUST clause passed" : "PASSED: every MUST clause that ran passed")
+            + others + notChecked
         : String.format(Locale.ROOT, "FAILED: %d MUST clause%s failed", mustFailed, mustFailed == 1 ? "" : "s")
-            + others;
+            + others + notChecked;
   }
+
+  /** Clause ids for one line: the first eight, then how many more. */
+  static String idList(List<String> ids) {
+    return ids.size() <= 8 ? String.join(", ", ids)
+        : String.join(", ", ids.subList(0, 8)) + " and " + (ids.size() - 8) + " more";
+  }
+
 }

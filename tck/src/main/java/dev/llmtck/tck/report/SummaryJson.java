@@ -17,7 +17,7 @@ import java.util.Map;
  * names; then, per Duo feature, the targets ready for it.
  */
 final class SummaryJson {
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private SummaryJson() {
   }

@@ -1,5 +1,7 @@
 package dev.llmtck.tck.runner;
 
+import dev.llmtck.tck.platform.Platform;
+import dev.llmtck.tck.platform.Platforms;
 import dev.llmtck.tck.clause.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +44,22 @@ public record RunResult(Target target, String kitVersion, Instant started, Insta
   /** How many clauses ended with {@code status}. */
   public long count(ClauseStatus status) {
     return results.stream().filter(r -> r.status() == status).count();
+  }
+
+  /**
+   * The failed clauses among the platform's likely causes ({@link Platform#likelyCauses()}), in the platform's
+   * order: what to fix first, since the other failures may follow from them.
+   */
+  public List<ClauseResult> likelyCauses() {
+    List<String> ids = Platforms.byId(target.platform()).map(Platform::likelyCauses).orElse(List.of());
+    return ids.stream().flatMap(id -> results.stream()
+        .filter(r -> r.clause().id().equals(id) && r.status() == ClauseStatus.FAILED)).toList();
+  }
+
+  /** The MUST clauses that were skipped: not checked, so the verdict does not vouch for them. */
+  public List<ClauseResult> skippedMust() {
+    return results.stream().filter(r -> r.clause().level() == Level.MUST && r.status() == ClauseStatus.SKIPPED)
+        .toList();
   }
 
   /** How long the run took. */

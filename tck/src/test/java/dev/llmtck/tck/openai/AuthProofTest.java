@@ -27,7 +27,15 @@ class AuthProofTest {
   @Proves("OAI-AUTH-2")
   void platformRefusingTheRightKeyFails() {
     try (BrokenPlatform platform = BrokenPlatform.withKeyOnly("another-key-7781")) {
-      platform.run("OAI-AUTH-2").assertFailsWith("expected 200 with the configured key", "/v1/completions -> 401");
+      platform.run("OAI-AUTH-2").assertFailsWith("the configured key is refused", "/v1/completions -> 401");
+    }
+  }
+
+  @Test
+  void aMistypedModelIsNoAuthenticationFailure() {
+    try (BrokenPlatform platform = BrokenPlatform.withKeyOnly(BrokenPlatform.KEY)) {
+      ClauseRun.of("OAI-AUTH-2").against(platform.baseUrl(), BrokenPlatform.KEY, platform.model() + "-typo")
+          .assertPasses();
     }
   }
 

@@ -61,6 +61,23 @@ class EndpointProofTest {
   }
 
   @Test
+  void anApiRefusingTheKeyInJsonIsReached() {
+    server.stubFor(get("/v1/models").willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Unauthorized\"}")));
+
+    ClauseRun.of("OAI-URL-1").against(server.baseUrl() + "/v1", null, "m").assertPasses();
+  }
+
+  @Test
+  @Proves("OAI-URL-1")
+  void aLoginPageRefusingTheRequestFails() {
+    server.stubFor(get("/v1/models").willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/html")
+        .withBody("<html><body>Sign in</body></html>")));
+
+    ClauseRun.of("OAI-URL-1").against(server.baseUrl() + "/v1", null, "m").assertFailsWith("does not reach the API");
+  }
+
+  @Test
   void aProxyPathPrefixIsKeptNotGuessed() {
     server.stubFor(get("/teams/ml/v1/models").willReturn(aResponse().withHeader("Content-Type", "application/json")
         .withBody(MODELS)));
