@@ -151,65 +151,6 @@ public final class BenchReport {
   }
 
   private String html() {
-    StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>llmtck bench</title><style>")
-        .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;")
-        .append("padding:4px 10px;text-align:right}th:first-child,td:first-child{text-align:left}</style></head><body>")
-        .append("<h1>llmtck bench</h1><p>Target: ").append(escape(targetLabel)).append(" (model ")
-        .append(escape(run.settings().model())).append(")</p>")
-        .append("<p>").append(metrics.completed()).append(" requests succeeded, ").append(metrics.failed())
-        .append(" failed, in ").append(f(metrics.durationSeconds())).append(" s: ")
-        .append(f(metrics.requestThroughput())).append(" req/s, ").append(f(metrics.outputThroughput()))
-        .append(" output tok/s. ").append(escape(gateway.summary())).append("</p>");
-    h.append("<table><tr><th>metric (ms)</th><th>mean</th><th>p50</th><th>p90</th><th>p99</th><th>max</th></tr>");
-    for (var m : List.of(Map.entry("TTFT", metrics.ttft()), Map.entry("TPOT", metrics.tpot()),
-        Map.entry("ITL", metrics.itl()), Map.entry("E2EL", metrics.e2el()))) {
-      Distribution d = m.getValue();
-      h.append("<tr><td>").append(m.getKey()).append("</td><td>").append(f(d.mean())).append("</td><td>")
-          .append(f(d.percentile(50))).append("</td><td>").append(f(d.percentile(90))).append("</td><td>")
-          .append(f(d.percentile(99))).append("</td><td>").append(f(d.max())).append("</td></tr>");
-    }
-    h.append("</table>");
-    if (overhead != null) {
-      h.append("<p>Probe overhead (the same load against an in-process zero-latency server): E2EL mean ")
-          .append(f(overhead.e2el().mean())).append(" ms, p50 ").append(f(overhead.e2el().median()))
-          .append(" ms, p99 ").append(f(overhead.e2el().percentile(99))).append(" ms per request.</p>");
-    }
-    h.append("<h2>Latency of every request</h2>").append(chart()).append("</body></html>\n");
-    return h.toString();
-  }
-
-  /** A scatter chart: x = when the request was sent, y = its TTFT (blue) and end-to-end latency (red), in ms. */
-  private String chart() {
-    int width = 800;
-    int height = 320;
-    int pad = 50;
-    List<RequestRecord> ok = run.records().stream().filter(RequestRecord::success).toList();
-    long t0 = ok.stream().mapToLong(RequestRecord::startNanos).min().orElse(0);
-    double xMax = Math.max(1e-9, ok.stream().mapToLong(r -> r.startNanos() - t0).max().orElse(1) / 1e6);
-    double yMax = Math.max(1e-9, metrics.e2el().max());
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-        .append(height).append("\" role=\"img\" aria-label=\"request latency over time\">")
-        .append("<rect width=\"100%\" height=\"100%\" fill=\"white\" stroke=\"#ccc\"/>");
-    svg.append(String.format(Locale.ROOT, "<text x=\"5\" y=\"15\" font-size=\"12\">%.1f ms</text>", yMax))
-        .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">send time: %.0f ms</text>",
-            width - 180, height - 10, xMax))
-        .append("<text x=\"60\" y=\"15\" font-size=\"12\" fill=\"#c33\">E2EL</text>")
-        .append("<text x=\"110\" y=\"15\" font-size=\"12\" fill=\"#36c\">TTFT</text>");
-    for (RequestRecord r : ok) {
-      double x = pad + (r.startNanos() - t0) / 1e6 / xMax * (width - 2 * pad);
-      dot(svg, x, height - pad - r.latencyNanos() / 1e6 / yMax * (height - 2 * pad), "#c33");
-      dot(svg, x, height - pad - r.ttftNanos() / 1e6 / yMax * (height - 2 * pad), "#36c");
-    }
-    return svg.append("</svg>").toString();
-  }
-
-  private static void dot(StringBuilder svg, double x, double y, String color) {
-    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\"/>", x, y, color));
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return new BenchHtml(this, run).page(targetLabel, overhead);
   }
 }

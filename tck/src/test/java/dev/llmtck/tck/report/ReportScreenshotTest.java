@@ -38,6 +38,18 @@ class ReportScreenshotTest {
     assertRenders(chromium, dir.resolve("index.html"));
   }
 
+  @Test
+  void benchPageRendersInHeadlessChromium() throws Exception {
+    String chromium = chromium();
+    try (var server = new dev.llmtck.tck.bench.ZeroLatencyServer(dev.llmtck.tck.bench.CannedChat.of("m", 4, 8), "m",
+        1)) {
+      java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+      assertThat(dev.llmtck.tck.bench.BenchCommand.run(new String[] {"--base-url", server.uri() + "/v1",
+          "--requests", "40", "--concurrency", "4", "--report-dir", dir.toString()}, quiet, quiet)).isZero();
+    }
+    assertRenders(chromium, dir.resolve("bench.html"));
+  }
+
   private static String chromium() {
     String chromium = findChromium();
     if (chromium == null) {
