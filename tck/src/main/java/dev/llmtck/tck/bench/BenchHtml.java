@@ -78,7 +78,8 @@ final class BenchHtml {
     kv(h, s.rateLimited() ? "request rate" : "concurrency", s.rateLimited()
         ? f(s.requestRate()) + " req/s (Poisson arrivals)" : s.concurrency() + " requests in flight");
     kv(h, "requests", s.requests() + " measured, " + s.warmups() + " warm-up");
-    kv(h, "prompt", "about " + s.inputTokens() + " tokens");
+    kv(h, "prompt", "about " + s.inputTokens() + " tokens (" + run.promptWords() + " words, calibrated on the "
+        + "warm-ups' usage.prompt_tokens)");
     kv(h, "answer", "at most " + s.outputTokens() + " tokens" + (s.ignoreEos() ? ", ignore_eos" : ""));
     kv(h, "streamed", s.stream() ? "yes (stream_options.include_usage)" : "no");
     h.append("</table>");

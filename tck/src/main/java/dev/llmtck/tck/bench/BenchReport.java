@@ -68,6 +68,7 @@ public final class BenchReport {
     load.put("requests", s.requests());
     load.put("warmups", s.warmups());
     load.put("inputTokens", s.inputTokens());
+    load.put("promptWords", run.promptWords());
     load.put("maxOutputTokens", s.outputTokens());
     load.put("endpoint", s.textCompletions() ? "completions" : "chat/completions");
     load.put("stream", s.stream());

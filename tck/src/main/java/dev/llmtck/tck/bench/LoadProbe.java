@@ -51,19 +51,36 @@ public final class LoadProbe {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
         .connectTimeout(settings.requestTimeout()).build();
     try {
+      int words = settings.inputTokens();
       if (settings.warmups() > 0) {
-        drive(client, settings.warmups(), -1, n -> { });
+        words = calibratedWords(drive(client, settings.warmups(), -1, words, n -> { }), settings.inputTokens(),
+            words);
       }
       long start = System.nanoTime();
-      List<RequestRecord> records = drive(client, settings.requests(), 0, onRequestDone);
+      List<RequestRecord> records = drive(client, settings.requests(), 0, words, onRequestDone);
       long duration = System.nanoTime() - start;
-      return new LoadRun(settings, records, duration);
+      return new LoadRun(settings, records, duration, words);
     } finally {
       callbacks.shutdownNow();
     }
   }
 
-  private List<RequestRecord> drive(HttpClient client, int count, int idOffset, IntConsumer progress)
+  /**
+   * The words per prompt that make the target count about {@code wantedTokens} prompt tokens, from the prompt
+   * tokens its warm-up answers reported for {@code wordsSent} words. A word is one token or more depending on the
+   * tokenizer (the tiny model's: about 2.6), and vLLM's benchmark sends exact token counts, so without this the two
+   * would measure different loads. Unchanged when the target reports no usage.
+   */
+  static int calibratedWords(List<RequestRecord> warmups, int wantedTokens, int wordsSent) {
+    double measured = warmups.stream().filter(RequestRecord::success).mapToInt(RequestRecord::promptTokens)
+        .average().orElse(0);
+    if (measured <= 0) {
+      return wordsSent;
+    }
+    return Math.max(3, (int) Math.round(wordsSent * wantedTokens / measured));
+  }
+
+  private List<RequestRecord> drive(HttpClient client, int count, int idOffset, int words, IntConsumer progress)
       throws InterruptedException {
     List<RequestRecord> records = Collections.synchronizedList(new ArrayList<>(count));
     Semaphore inFlight = new Semaphore(settings.rateLimited() ? Integer.MAX_VALUE : settings.concurrency());
@@ -79,7 +96,7 @@ public final class LoadProbe {
         }
       }
       inFlight.acquire();
-      all.add(send(client, i + idOffset).thenAccept(record -> {
+      all.add(send(client, i + idOffset, words).thenAccept(record -> {
         records.add(record);
         inFlight.release();
         progress.accept(finished.incrementAndGet());
@@ -108,8 +125,8 @@ public final class LoadProbe {
     return offsets;
   }
 
-  private CompletableFuture<RequestRecord> send(HttpClient client, int id) {
-    String prompt = prompt(id, settings.inputTokens());
+  private CompletableFuture<RequestRecord> send(HttpClient client, int id, int words) {
+    String prompt = prompt(id, words);
     HttpRequest.Builder request = HttpRequest.newBuilder(settings.endpointUrl())
         .timeout(settings.requestTimeout())
         .header("Content-Type", "application/json")

@@ -75,4 +75,15 @@ class LoadProbeTest {
     assertThat(dev.llmtck.fixtures.text.Tokens.count(LoadProbe.prompt(3, 40))).isBetween(38, 42);
     assertThat(LoadProbe.prompt(1, 10)).isNotEqualTo(LoadProbe.prompt(2, 10));
   }
+
+  @Test
+  void promptsAreCalibratedToTheTargetsTokenizerOnTheWarmUps() {
+    RequestRecord counted = new RequestRecord(0, true, "", 1, new long[0], 2, 4, 336);
+    RequestRecord failed = RequestRecord.failed(0, 1, "HTTP 500");
+
+    assertThat(LoadProbe.calibratedWords(java.util.List.of(counted, counted, failed), 128, 128))
+        .as("2.6 tokens a word: 128 tokens are 49 words").isEqualTo(49);
+    assertThat(LoadProbe.calibratedWords(java.util.List.of(failed), 128, 128)).as("no usage: unchanged")
+        .isEqualTo(128);
+  }
 }
