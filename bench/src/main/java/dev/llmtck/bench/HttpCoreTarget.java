@@ -1,7 +1,7 @@
 package dev.llmtck.bench;
 
 import dev.llmtck.fixtures.http.MockHttpServer;
-import dev.llmtck.tck.bench.CannedChat;
+import dev.llmtck.fixtures.canned.CannedChat;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 

@@ -11,7 +11,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import dev.llmtck.tck.bench.CannedChat;
+import dev.llmtck.fixtures.canned.CannedChat;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.LongConsumer;

@@ -1,6 +1,6 @@
 package dev.llmtck.bench;
 
-import dev.llmtck.tck.bench.CannedChat;
+import dev.llmtck.fixtures.canned.CannedChat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -286,7 +286,7 @@ public final class PlatformSpeedBench {
   }
 
   private static void printLateness(PrintStream out, java.util.Collection<Long> lateness) {
-    var server = dev.llmtck.tck.bench.Distribution.of("ms",
+    var server = dev.llmtck.fixtures.stats.Distribution.of("ms",
         lateness.stream().mapToDouble(Long::doubleValue).toArray(), 1e-6);
     out.printf(Locale.ROOT, "  of which the server's timer: events handed to the socket late by p50 %.3f, p90 %.3f,"
         + " p99 %.3f, max %.3f ms%n", server.median(), server.percentile(90), server.percentile(99), server.max());

@@ -1,7 +1,7 @@
 package dev.llmtck.bench;
 
-import dev.llmtck.tck.bench.CannedChat;
-import dev.llmtck.tck.bench.ZeroLatencyServer;
+import dev.llmtck.fixtures.canned.CannedChat;
+import dev.llmtck.fixtures.canned.ZeroLatencyServer;
 import java.net.InetSocketAddress;
 
 /** The minimal non-blocking server with the canned answer: the practical limit of HTTP on this machine. */

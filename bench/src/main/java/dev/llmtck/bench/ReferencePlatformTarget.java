@@ -1,7 +1,7 @@
 package dev.llmtck.bench;
 
 import dev.llmtck.fixtures.openai.OpenAiPlatform;
-import dev.llmtck.tck.bench.CannedChat;
+import dev.llmtck.fixtures.canned.CannedChat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

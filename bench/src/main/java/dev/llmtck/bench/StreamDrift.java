@@ -1,6 +1,6 @@
 package dev.llmtck.bench;
 
-import dev.llmtck.tck.bench.Distribution;
+import dev.llmtck.fixtures.stats.Distribution;
 import java.util.List;
 
 /**

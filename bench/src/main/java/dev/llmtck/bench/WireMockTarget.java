@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.llmtck.tck.bench.CannedChat;
+import dev.llmtck.fixtures.canned.CannedChat;
 import java.net.InetSocketAddress;
 
 /**

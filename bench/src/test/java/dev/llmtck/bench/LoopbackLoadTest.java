@@ -2,7 +2,7 @@ package dev.llmtck.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llmtck.tck.bench.CannedChat;
+import dev.llmtck.fixtures.canned.CannedChat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

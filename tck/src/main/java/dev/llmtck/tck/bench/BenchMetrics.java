@@ -1,5 +1,6 @@
 package dev.llmtck.tck.bench;
 
+import dev.llmtck.fixtures.stats.Distribution;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.bench;
 
+import dev.llmtck.fixtures.stats.Distribution;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;

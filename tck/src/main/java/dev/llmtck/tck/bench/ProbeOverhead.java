@@ -1,5 +1,8 @@
 package dev.llmtck.tck.bench;
 
+import dev.llmtck.fixtures.canned.CannedChat;
+import dev.llmtck.fixtures.canned.ZeroLatencyServer;
+
 /**
  * The probe's own cost per request: the same load against an in-process {@link ZeroLatencyServer} that answers
  * at once with an answer of the same length. Its TTFT and E2EL are what the probe (and loopback, and the

@@ -1,5 +1,7 @@
 package dev.llmtck.tck.bench;
 
+import dev.llmtck.fixtures.canned.CannedChat;
+import dev.llmtck.fixtures.canned.ZeroLatencyServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -41,7 +41,7 @@ class ReportScreenshotTest {
   @Test
   void benchPageRendersInHeadlessChromium() throws Exception {
     String chromium = chromium();
-    try (var server = new dev.llmtck.tck.bench.ZeroLatencyServer(dev.llmtck.tck.bench.CannedChat.of("m", 4, 8), "m",
+    try (var server = new dev.llmtck.fixtures.canned.ZeroLatencyServer(dev.llmtck.fixtures.canned.CannedChat.of("m", 4, 8), "m",
         1)) {
       java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
       assertThat(dev.llmtck.tck.bench.BenchCommand.run(new String[] {"--base-url", server.uri() + "/v1",
