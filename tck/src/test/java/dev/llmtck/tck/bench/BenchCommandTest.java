@@ -1,5 +1,8 @@
 package dev.llmtck.tck.bench;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import dev.llmtck.fixtures.canned.CannedChat;
 import dev.llmtck.fixtures.canned.ZeroLatencyServer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,13 +15,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoStackTraceInConsoles.class)
 class BenchCommandTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return BenchCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return BenchCommand.run(args, Consoles.capture(out),
+        Consoles.capture(err));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.llmtck.tck.bench;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import dev.llmtck.fixtures.canned.CannedChat;
 import dev.llmtck.fixtures.canned.ZeroLatencyServer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** bench.html says what load it measured and draws its charts with axes a reader can read values off. */
+@ExtendWith(NoStackTraceInConsoles.class)
 class BenchHtmlTest {
 
   @Test
@@ -31,7 +35,7 @@ class BenchHtmlTest {
   void thePageCarriesTheLoadTheMetricsAndBothChartsWithAxes(@TempDir Path dir) throws Exception {
     try (var server = new ZeroLatencyServer(CannedChat.of("m", 4, 8), "m", 1)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      try (PrintStream print = Consoles.capture(out)) {
         assertThat(BenchCommand.run(new String[] {"--base-url", server.uri() + "/v1", "--api-key", "sk-bench-secret",
             "--requests", "12", "--concurrency", "3", "--input-tokens", "8", "--output-tokens", "4",
             "--report-dir", dir.toString()}, print, print)).as(out.toString(StandardCharsets.UTF_8)).isZero();

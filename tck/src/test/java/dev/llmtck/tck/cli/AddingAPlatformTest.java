@@ -1,5 +1,8 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.platform.echo.EchoServer;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is certified by the unchanged command line: its flags, profile fields, clauses, GitLab values, Duo features and
  * reports all come from its {@code Platform}.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class AddingAPlatformTest {
   @TempDir
   Path dir;
@@ -70,8 +74,8 @@ class AddingAPlatformTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+    try (PrintStream o = Consoles.capture(out);
+        PrintStream e = Consoles.capture(err)) {
       code = LlmtckMain.run(args, o, e, Map.of());
     }
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

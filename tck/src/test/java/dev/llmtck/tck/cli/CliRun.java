@@ -1,5 +1,6 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.Consoles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ record CliRun(int exitCode, String out, String err) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+    try (PrintStream o = Consoles.capture(out);
+        PrintStream e = Consoles.capture(err)) {
       code = new RunCommand(platform -> FakeContract.RUNNER, env).run(args, o, e);
     }
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

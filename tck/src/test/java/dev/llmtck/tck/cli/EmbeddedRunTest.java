@@ -1,5 +1,8 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What README's first command does: {@code llmtck run} with no target certifies the embedded reference platform
  * of each contract: exit 0, every clause listed as it runs, reports written.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class EmbeddedRunTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,7 +34,7 @@ class EmbeddedRunTest {
   void embeddedPlatformIsCertified(String platform) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code;
-    try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+    try (PrintStream print = Consoles.capture(out)) {
       code = new RunCommand(Map.of()).run(new String[] {"--platform", platform, "--report-dir", dir.toString()},
           print, print);
     }

@@ -1,5 +1,8 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The real OpenAI contract, run by {@code llmtck run}, against a server that is not ours: it certifies the
  * conforming one (exit 0, no MUST failure), and for each single defect it exits 1 with the right clause failed.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class IndependentServerCertificationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,7 +88,7 @@ class IndependentServerCertificationTest {
   private Outcome certify(IndependentOpenAiServer server) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code;
-    try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+    try (PrintStream print = Consoles.capture(out)) {
       code = new RunCommand(Map.of("LLMTCK_API_KEY", IndependentOpenAiServer.KEY)).run(new String[] {
           "--base-url", server.baseUrl(), "--model", IndependentOpenAiServer.MODEL, "--capability", "tools",
           "--timeout", "20", "--report-dir", dir.toString()}, print, print);

@@ -1,5 +1,7 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A profile's {@code launch:} section: a {@link dev.llmtck.tck.runner.TargetLauncher} found with ServiceLoader
  * starts the target before the run and stops it after; a section no launcher supports is a configuration error.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class LaunchTest {
   @TempDir
   Path dir;

@@ -1,5 +1,8 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * explains the others (first, with "did you mean"), withholds the values to type into GitLab, and a passing run
  * with skipped MUST clauses names them in its verdict instead of claiming every MUST clause passed.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class LikelyCauseReportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY = "likely-cause-key-5c1d";
@@ -104,7 +108,7 @@ class LikelyCauseReportTest {
     args.addAll(List.of(more));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code;
-    try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+    try (PrintStream print = Consoles.capture(out)) {
       code = new RunCommand(Map.of("LLMTCK_API_KEY", key)).run(args.toArray(String[]::new), print, print);
     }
     JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());

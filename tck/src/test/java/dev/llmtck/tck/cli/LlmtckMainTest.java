@@ -1,5 +1,8 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The command dispatcher: subcommands, help, version, and usage errors with exit code 2. */
+@ExtendWith(NoStackTraceInConsoles.class)
 class LlmtckMainTest {
 
   @Test
@@ -45,8 +49,8 @@ class LlmtckMainTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+    try (PrintStream o = Consoles.capture(out);
+        PrintStream e = Consoles.capture(err)) {
       code = LlmtckMain.run(args, o, e);
     }
     return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

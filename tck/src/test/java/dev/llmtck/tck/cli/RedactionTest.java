@@ -1,5 +1,7 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.runner.fake.FakePlatformServer;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A known key never appears in the report directory or on the console, even though the fake contract publishes
  * it unredacted in headers, URLs, bodies and failure messages (the runner redacts again, defense in depth).
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class RedactionTest {
   private static final String KEY = "sk-llmtck-SECRET-9f8e7d6c5b4a";
 

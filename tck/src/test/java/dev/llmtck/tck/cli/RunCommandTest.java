@@ -1,5 +1,7 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code llmtck run} end to end on the runner's fake contract: exit codes, progress, summary, reports. */
+@ExtendWith(NoStackTraceInConsoles.class)
 class RunCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,5 +1,8 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP like real platforms with their own keys, and the embedded Bedrock mock, in one run, side by side, each
  * judged for the Duo features its platform serves; neither key reaches any file or the console.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class SeveralPlatformsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String AZURE_KEY = "azure-key-SECRET-11223344556677";
@@ -50,7 +54,7 @@ class SeveralPlatformsTest {
 
       ByteArrayOutputStream console = new ByteArrayOutputStream();
       int code;
-      try (PrintStream print = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+      try (PrintStream print = Consoles.capture(console)) {
         code = new RunCommand(Map.of("AZ_KEY", AZURE_KEY, "VLLM_KEY", VLLM_KEY)).run(new String[] {"--profile",
             openAi.toString(), "--profile", azureProfile.toString(), "--profile", bedrock.toString(),
             "--report-dir", reports.toString()}, print, print);

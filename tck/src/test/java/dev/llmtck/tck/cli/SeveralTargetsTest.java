@@ -1,5 +1,7 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +30,7 @@ import org.w3c.dom.NodeList;
  * target's reports in its own subdirectory, a summary side by side; the worst target decides the exit code;
  * configuration errors of any target stop the run before anything runs; no target's key reaches any file.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class SeveralTargetsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY_A = "sk-target-a-SECRET-0a1b2c3d4e";

@@ -1,5 +1,8 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real OpenAI contract, run by {@code llmtck run}, against an endpoint that is not there and one that never
  * answers: exit 1, every clause that ran failed with a message saying what happened, nothing hangs, no trace.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class UnresponsivePlatformContractTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +64,7 @@ class UnresponsivePlatformContractTest {
   private JsonNode certify(String url, Duration bound) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = assertTimeoutPreemptively(bound, () -> {
-      try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      try (PrintStream print = Consoles.capture(out)) {
         return new RunCommand(Map.of()).run(new String[] {"--base-url", url, "--model", "m", "--api-key",
             "sk-unresponsive-0123", "--timeout", "1", "--report-dir", dir.toString()}, print, print);
       }

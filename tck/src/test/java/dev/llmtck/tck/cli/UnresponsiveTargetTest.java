@@ -1,5 +1,7 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * message that says so, the run ends (bounded by the per-request timeout and the clause bound), exit code 1,
  * reports written, no stack trace.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class UnresponsiveTargetTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,5 +1,7 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Usage and configuration mistakes: one clear message on stderr, exit code 2, no run, no stack trace. */
+@ExtendWith(NoStackTraceInConsoles.class)
 class UsageErrorTest {
   @TempDir
   Path dir;

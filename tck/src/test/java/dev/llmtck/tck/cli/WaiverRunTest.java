@@ -1,5 +1,7 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Waivers turn a failure into {@code waived} until they expire; expired, unknown and unneeded ones are reported. */
+@ExtendWith(NoStackTraceInConsoles.class)
 class WaiverRunTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

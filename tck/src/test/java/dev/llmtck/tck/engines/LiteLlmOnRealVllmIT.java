@@ -1,5 +1,7 @@
 package dev.llmtck.tck.engines;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.launch.ProcessLauncher;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * runs: chat and its stream with usage, tool_choice required (streamed too), text completion, and the
  * errors LiteLLM must map (401, 404, 400, the context window).
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class LiteLlmOnRealVllmIT {
   // Not tools-auto: with "auto" the model decides, and the tiny model was trained to call a tool for the kit's own
   // tool prompt (OAI-TOOLS-2 passes), not for litellm_check.py's "Read the file a.py.", which it answers in text: a

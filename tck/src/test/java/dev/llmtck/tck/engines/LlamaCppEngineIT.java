@@ -1,5 +1,7 @@
 package dev.llmtck.tck.engines;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * that cannot build the engine (no Python 3.11+, no C/C++ compiler) fails it with the reason: CI must never pass by
  * not running it.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class LlamaCppEngineIT {
 
   private static final Path ROOT = RealEngineRun.ROOT;

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.engines;
 
+import dev.llmtck.tck.console.Consoles;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.llmtck.tck.cli.LlmtckMain;
@@ -42,8 +43,8 @@ record RealEngineRun(int exitCode, String out, String err) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit;
-    try (PrintStream console = new PrintStream(new Tee(out, System.out), true, StandardCharsets.UTF_8);
-        PrintStream errors = new PrintStream(new Tee(err, System.err), true, StandardCharsets.UTF_8)) {
+    try (PrintStream console = Consoles.capture(new Tee(out, System.out));
+        PrintStream errors = Consoles.capture(new Tee(err, System.err))) {
       exit = LlmtckMain.run(args, console, errors);
     }
     return new RealEngineRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.llmtck.tck.engines;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * ci/fidelity/vllm-0.32.0-known-differences.yaml. Runs where real engines are asked for
  * ({@link RealEngineRun#requireRealEngines}).
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class VllmCpuEngineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path REPORTS = Path.of("target/llmtck-engines/vllm-cpu").toAbsolutePath();

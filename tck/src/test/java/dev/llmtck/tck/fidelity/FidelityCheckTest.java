@@ -1,5 +1,8 @@
 package dev.llmtck.tck.fidelity;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import dev.llmtck.tck.openai.OpenAiSettings;
 import dev.llmtck.tck.platform.CommonSettings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a platform that differs in one way; known differences explain what they match, and a known difference seen
  * nowhere is stale.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class FidelityCheckTest {
   private static final String KEY = "fidelity-key-0123456789";
 
@@ -77,8 +81,7 @@ class FidelityCheckTest {
             .put("llmtck_extra", "x")) : response);
     try (OpenAiPlatform platform = platform(extraField)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      int strict = Fidelity.run(target(platform), known, true, directory, new PrintStream(out, true,
-          StandardCharsets.UTF_8), System.err, "test");
+      int strict = Fidelity.run(target(platform), known, true, directory, Consoles.capture(out), System.err, "test");
 
       String printed = out.toString(StandardCharsets.UTF_8);
       assertThat(strict).as(printed).isEqualTo(1);

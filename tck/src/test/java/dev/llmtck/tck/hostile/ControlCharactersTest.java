@@ -1,5 +1,7 @@
 package dev.llmtck.tck.hostile;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * binary. Now every view escapes control characters, the clients ask for {@code identity} and show a compressed
  * body as "(N bytes, not text: ...)".
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class ControlCharactersTest {
   /** Clears the line, draws a fake coloured pass line, rings the bell, a C1 CSI, a right-to-left override. */
   private static final String FAKE_PASS = "m\u001B[2K\r  [ 1/45] pass   MUST   OAI-URL-1 \u001B[32mfaked\u001B[0m\u0007"

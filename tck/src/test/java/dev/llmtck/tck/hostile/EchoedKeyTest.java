@@ -1,5 +1,7 @@
 package dev.llmtck.tck.hostile;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.evidence.Redactor;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * token), upper- or lower-cased form (a folded header), URL encoding, hex, JSON escapes and a header name that
  * carried it all reached report.json and report.html.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class EchoedKeyTest {
   /** A '+' (a token character, so it can be in a header name) that URL-encodes and changes base64's alphabet. */
   private static final String KEY = "sk-hostile-SECRET+9f8e7d6c5b4a3210";

@@ -1,5 +1,8 @@
 package dev.llmtck.tck.hostile;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.tck.cli.LlmtckMain;
@@ -24,6 +27,7 @@ import software.amazon.eventstream.Message;
  * streams are read as they come, the reports are always written, and a crash of the kit itself is exit code 2
  * with one line.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class HugeBodyTest {
   private static final long TWO_GIB = 2L * 1024 * 1024 * 1024;
   private static final String PREFIX = "{\"object\":\"list\",\"data\":[{\"id\":\"";
@@ -138,7 +142,7 @@ class HugeBodyTest {
     };
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     int code;
-    try (PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
+    try (PrintStream err = Consoles.capture(errBytes)) {
       code = LlmtckMain.run(new String[] {"run", "--clause", "OAI-MODELS-1", "--report-dir", dir.toString()}, out,
           err);
     }
@@ -168,7 +172,7 @@ class HugeBodyTest {
   private void assertCrashLine(PrintStream out, Error error) {
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     int code;
-    try (PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
+    try (PrintStream err = Consoles.capture(errBytes)) {
       code = LlmtckMain.run(new String[] {"run", "--report-dir", dir.toString()}, out, err);
     }
     String err = errBytes.toString(StandardCharsets.UTF_8);

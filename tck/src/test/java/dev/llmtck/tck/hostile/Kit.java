@@ -1,5 +1,6 @@
 package dev.llmtck.tck.hostile;
 
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +29,8 @@ record Kit(int exitCode, String out, String err, Path reportDir) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+    try (PrintStream o = Consoles.capture(out);
+        PrintStream e = Consoles.capture(err)) {
       code = LlmtckMain.run(withReportDir(reportDir, args), o, e);
     }
     return new Kit(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), reportDir);

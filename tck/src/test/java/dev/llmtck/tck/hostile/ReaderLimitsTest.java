@@ -1,5 +1,7 @@
 package dev.llmtck.tck.hostile;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a gigabyte (read byte by byte into a growing buffer, then decoded), and a 7 MB model name was echoed whole into
  * every failure message and report.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class ReaderLimitsTest {
   private static final int DEPTH = 10_000;
 

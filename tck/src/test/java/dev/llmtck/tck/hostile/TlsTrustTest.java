@@ -1,5 +1,7 @@
 package dev.llmtck.tck.hostile;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Now the clients trust the JVM's trust store (its standard {@code javax.net.ssl.trustStore} properties) plus the
  * PEM bundle in {@code LLMTCK_CA_FILE}, and a certificate problem fails the clause with what to do.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class TlsTrustTest {
   private static final String PASSWORD = "changeit";
   private static final String CA_FILE_ENV = "LLMTCK_CA_FILE";

@@ -1,5 +1,8 @@
 package dev.llmtck.tck.launch;
 
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.llmtck.tck.console.Consoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmtck.containers.junit.RequiresDocker;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./llmtck run --profile profiles/vllm-simulator-container.yaml}: the kit starts the container itself. */
 @RequiresDocker
+@ExtendWith(NoStackTraceInConsoles.class)
 class VllmSimulatorContainerProfileIT {
 
   @Test
@@ -22,8 +26,8 @@ class VllmSimulatorContainerProfileIT {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int exit = LlmtckMain.run(new String[] {"run", "--profile", "../profiles/vllm-simulator-container.yaml",
-        "--report-dir", reports.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        "--report-dir", reports.toString()}, Consoles.capture(out),
+        Consoles.capture(err));
 
     String console = out.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(console + err.toString(StandardCharsets.UTF_8)).isZero();
