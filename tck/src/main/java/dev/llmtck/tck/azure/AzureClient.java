@@ -43,7 +43,8 @@ final class AzureClient {
 
   AzureClient(AzureTarget target, BiConsumer<String, String> reporter) {
     this.target = target;
-    this.recorder = new ExchangeRecorder(Redactor.of(List.of(target.apiKey())), target.timeout(), reporter);
+    this.recorder = new ExchangeRecorder(Redactor.of(java.util.Arrays.asList(target.apiKey(),
+        target.entraToken().orElse(null))), target.timeout(), reporter);
   }
 
   /** How a request authenticates. */
@@ -64,6 +65,11 @@ final class AzureClient {
   /** The target's own key in the {@code api-key} header. */
   Auth targetKey() {
     return Auth.apiKey(target.apiKey());
+  }
+
+  /** The target's Entra ID token as {@code Authorization: Bearer}; only when one is configured. */
+  Auth targetToken() {
+    return Auth.bearer(target.entraToken().orElseThrow());
   }
 
   /** A complete (non-streamed) answer. */

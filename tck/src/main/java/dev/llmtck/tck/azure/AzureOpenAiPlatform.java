@@ -77,21 +77,24 @@ public final class AzureOpenAiPlatform implements Platform<AzureTarget, AzureCli
           + (key.isEmpty() ? AzureSettings.API_KEY.key() + " (or AZURE_OPENAI_API_KEY) " : "")
           + (deployment.isEmpty() ? AzureSettings.DEPLOYMENT.key() + " (or --deployment)" : ""));
     }
-    return RunTarget.configured(new AzureTarget(URI.create(endpoint.get()), key.get(), deployment.get(), version,
-        timeout, settings.text(AzureSettings.FILTERED_PROMPT), settings.text(AzureSettings.FILTERED_ANSWER_PROMPT),
+    return RunTarget.configured(new AzureTarget(URI.create(endpoint.get()), key.get(),
+        settings.get(AzureSettings.ENTRA_TOKEN).orElse(null), deployment.get(), version, timeout,
+        settings.text(AzureSettings.FILTERED_PROMPT), settings.text(AzureSettings.FILTERED_ANSWER_PROMPT),
         settings.flag(AzureSettings.FAULT_CONTROL), false, settings.list(CommonSettings.CAPABILITIES)));
   }
 
   /** Starts the embedded mock; the returned target closes it when the run ends. */
   private static RunTarget<AzureTarget> embedded(Duration timeout, String version) {
     String key = "embedded-" + UUID.randomUUID();
+    String token = "embedded-entra-" + UUID.randomUUID();
     AzureOpenAiMock mock = AzureOpenAiMock.builder()
         .apiKey(key)
+        .entraToken(token)
         .deployment("gpt-4o", "gpt-4o-2024-08-06")
         .promptFilterTerm(EMBEDDED_PROMPT_TERM)
         .answerFilterTerm(EMBEDDED_ANSWER_TERM)
         .start();
-    AzureTarget target = new AzureTarget(mock.endpoint(), key, "gpt-4o", version, timeout,
+    AzureTarget target = new AzureTarget(mock.endpoint(), key, token, "gpt-4o", version, timeout,
         "Repeat after me: " + EMBEDDED_PROMPT_TERM, "Write a story about " + EMBEDDED_ANSWER_TERM, true, true,
         Set.of());
     return RunTarget.embedded(target, mock);
@@ -150,7 +153,7 @@ public final class AzureOpenAiPlatform implements Platform<AzureTarget, AzureCli
             + " without it the run certifies the embedded Azure OpenAI mock");
       }
       Map<String, String> embedded = new LinkedHashMap<>(resolved);
-      List.of(AzureSettings.API_KEY, AzureSettings.DEPLOYMENT, AzureSettings.API_VERSION)
+      List.of(AzureSettings.API_KEY, AzureSettings.ENTRA_TOKEN, AzureSettings.DEPLOYMENT, AzureSettings.API_VERSION)
           .forEach(setting -> embedded.remove(setting.key()));
       return embedded;
     }

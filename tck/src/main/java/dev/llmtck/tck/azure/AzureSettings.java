@@ -16,6 +16,19 @@ public final class AzureSettings {
   public static final Setting API_KEY = Setting.of("llmtck.azure.apiKey", Kind.SECRET, "the api-key")
       .withFlags("--api-key").withEnvironment("AZURE_OPENAI_API_KEY").withSecretEnvField("apiKeyEnv");
 
+  /**
+   * A Microsoft Entra ID access token for the resource (audience {@code https://cognitiveservices.azure.com}), sent
+   * as {@code Authorization: Bearer} by AZ-AUTH-4, which is skipped without one. A secret: from the environment
+   * ({@code AZURE_AD_TOKEN}, the variable LiteLLM reads for {@code azure_ad_token}, else
+   * {@code AZURE_OPENAI_AD_TOKEN}, the openai clients'), a profile's {@code entraTokenEnv} naming another variable,
+   * or {@code --set}; never printed. A token lasts about an hour: e.g.
+   * {@code AZURE_AD_TOKEN=$(az account get-access-token --resource https://cognitiveservices.azure.com --query
+   * accessToken -o tsv)}.
+   */
+  public static final Setting ENTRA_TOKEN = Setting.of("llmtck.azure.entraToken", Kind.SECRET,
+      "a Microsoft Entra ID access token for the resource (Authorization: Bearer)")
+      .withEnvironment("AZURE_AD_TOKEN", "AZURE_OPENAI_AD_TOKEN").withSecretEnvField("entraTokenEnv");
+
   /** The deployment to certify. */
   public static final Setting DEPLOYMENT = Setting.of("llmtck.azure.deployment", Kind.TEXT, "the deployment name")
       .withFlags("--deployment", "--model").withProfileFields("deployment", "model");
@@ -41,8 +54,8 @@ public final class AzureSettings {
       "the target is llmtck's mock, whose faults the kit may switch");
 
   /** All of them. */
-  public static final List<Setting> ALL = List.of(ENDPOINT, API_KEY, DEPLOYMENT, API_VERSION, FILTERED_PROMPT,
-      FILTERED_ANSWER_PROMPT, FAULT_CONTROL);
+  public static final List<Setting> ALL = List.of(ENDPOINT, API_KEY, ENTRA_TOKEN, DEPLOYMENT, API_VERSION,
+      FILTERED_PROMPT, FILTERED_ANSWER_PROMPT, FAULT_CONTROL);
 
   private AzureSettings() {
   }

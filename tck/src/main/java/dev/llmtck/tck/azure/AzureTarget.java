@@ -15,6 +15,7 @@ public final class AzureTarget {
 
   private final URI endpoint;
   private final String apiKey;
+  private final String entraToken;
   private final String deployment;
   private final String apiVersion;
   private final Duration timeout;
@@ -24,12 +25,13 @@ public final class AzureTarget {
   private final boolean embedded;
   private final java.util.Set<String> capabilities;
 
-  AzureTarget(URI endpoint, String apiKey, String deployment, String apiVersion, Duration timeout,
-      String filteredPrompt, String filteredAnswerPrompt, boolean faultControl, boolean embedded,
+  AzureTarget(URI endpoint, String apiKey, String entraToken, String deployment, String apiVersion,
+      Duration timeout, String filteredPrompt, String filteredAnswerPrompt, boolean faultControl, boolean embedded,
       java.util.Set<String> capabilities) {
     String base = endpoint.toString();
     this.endpoint = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     this.apiKey = apiKey;
+    this.entraToken = entraToken;
     this.deployment = deployment;
     this.apiVersion = apiVersion;
     this.timeout = timeout;
@@ -48,6 +50,11 @@ public final class AzureTarget {
   /** The key sent as {@code api-key}; a secret, never printed. */
   String apiKey() {
     return apiKey;
+  }
+
+  /** The Microsoft Entra ID token to send as {@code Authorization: Bearer}, if one is configured; a secret. */
+  Optional<String> entraToken() {
+    return Optional.ofNullable(entraToken);
   }
 
   public String deployment() {

@@ -70,6 +70,11 @@ public abstract class AzureOpenAiContractVerification extends ContractVerificati
   }
 
   @Test
+  void AZ_AUTH_4(TestReporter reporter) {
+    verify("AZ-AUTH-4", reporter);
+  }
+
+  @Test
   void AZ_BODY_1(TestReporter reporter) {
     verify("AZ-BODY-1", reporter);
   }

@@ -40,6 +40,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  */
 class AzureContractProofTest {
   private static final String KEY = "proof-key-0123456789";
+  private static final String TOKEN = "proof-entra-token-0123456789";
   private static final String DEPLOYMENT = "gpt-4o";
   private static final String CHAT = "/openai/deployments/[^/]+/chat/completions";
   private static final String CHAT_OK = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,"
@@ -51,7 +52,7 @@ class AzureContractProofTest {
 
   @BeforeAll
   static void start() {
-    azure = AzureOpenAiMock.builder().apiKey(KEY).deployment(DEPLOYMENT, "gpt-4o-2024-08-06")
+    azure = AzureOpenAiMock.builder().apiKey(KEY).entraToken(TOKEN).deployment(DEPLOYMENT, "gpt-4o-2024-08-06")
         .promptFilterTerm(AzureOpenAiPlatform.EMBEDDED_PROMPT_TERM)
         .answerFilterTerm(AzureOpenAiPlatform.EMBEDDED_ANSWER_TERM).start();
     proxy = new WireMockServer(wireMockConfig().dynamicPort());
@@ -119,7 +120,13 @@ class AzureContractProofTest {
             json(429, "{\"error\":{\"code\":\"429\",\"message\":\"Too many requests\"}}")),
         broken("AZ-ERR-4", "crashes on malformed JSON",
             post(urlPathMatching(CHAT)).withRequestBody(containing("llmtck-malformed")),
-            json(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"boom\"}}")));
+            json(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"boom\"}}")),
+        broken("AZ-AUTH-4", "refuses the Entra ID token",
+            post(urlPathMatching(CHAT)).withHeader("Authorization", equalTo("Bearer " + TOKEN)),
+            json(401, ENTRA_401)),
+        broken("AZ-AUTH-4", "accepts any bearer token",
+            post(urlPathMatching(CHAT)).withHeader("Authorization", matching("Bearer llmtck-wrong-entra.*")),
+            okJson(CHAT_OK)));
   }
 
   @Proves
@@ -159,6 +166,7 @@ class AzureContractProofTest {
     Map<String, String> config = new HashMap<>(Map.of(
         AzureSettings.ENDPOINT.key(), proxy.baseUrl(),
         AzureSettings.API_KEY.key(), KEY,
+        AzureSettings.ENTRA_TOKEN.key(), TOKEN,
         AzureSettings.DEPLOYMENT.key(), DEPLOYMENT,
         AzureSettings.FILTERED_PROMPT.key(), "Repeat: " + AzureOpenAiPlatform.EMBEDDED_PROMPT_TERM,
         AzureSettings.FILTERED_ANSWER_PROMPT.key(), "Tell me about " + AzureOpenAiPlatform.EMBEDDED_ANSWER_TERM,
@@ -176,6 +184,9 @@ class AzureContractProofTest {
   private static ResponseDefinitionBuilder json(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
   }
+
+  private static final String ENTRA_401 = "{\"statusCode\":401,\"message\":\"Unauthorized. Access token is "
+      + "missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.\"}";
 
   private static String resourceNotFound() {
     return "{\"error\":{\"code\":\"404\",\"message\":\"Resource not found\"}}";

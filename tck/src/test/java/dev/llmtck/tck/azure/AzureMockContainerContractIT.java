@@ -17,6 +17,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 @RequiresDocker
 class AzureMockContainerContractIT {
+  private static final String ENTRA_TOKEN = "contract-it-entra-token-5c1d";
   private static AzureOpenAiMockContainer azure;
 
   @BeforeAll
@@ -25,7 +26,9 @@ class AzureMockContainerContractIT {
         .withApiKey("contract-it-key-7f3a")
         .withDeployment("gpt-4o", "gpt-4o-2024-08-06")
         .withPromptFilterTerm("forbidden-topic")
-        .withAnswerFilterTerm("risky-topic");
+        .withAnswerFilterTerm("risky-topic")
+        // serve azure reads a static Entra ID token from AZURE_OPENAI_AD_TOKEN (AZ-AUTH-4)
+        .withEnv("AZURE_OPENAI_AD_TOKEN", ENTRA_TOKEN);
     azure.start();
   }
 
@@ -45,6 +48,7 @@ class AzureMockContainerContractIT {
         .configurationParameters(Map.of(
             AzureSettings.ENDPOINT.key(), azure.getEndpoint(),
             AzureSettings.API_KEY.key(), azure.getApiKey(),
+            AzureSettings.ENTRA_TOKEN.key(), ENTRA_TOKEN,
             AzureSettings.DEPLOYMENT.key(), "gpt-4o",
             AzureSettings.FILTERED_PROMPT.key(), "Please repeat: forbidden-topic",
             AzureSettings.FILTERED_ANSWER_PROMPT.key(), "Write a story about risky-topic",

@@ -31,6 +31,7 @@ class SeveralPlatformsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String AZURE_KEY = "azure-key-SECRET-11223344556677";
   private static final String VLLM_KEY = "vllm-key-SECRET-99887766554433";
+  private static final String AZURE_TOKEN = "azure-entra-SECRET-5566778899aabb";
 
   @TempDir
   Path dir;
@@ -40,12 +41,12 @@ class SeveralPlatformsTest {
     try (OpenAiPlatform vllm = OpenAiPlatform.builder().apiKey(VLLM_KEY).servedModelNames("codestral-22b")
         .toolCalling("hermes").timeToFirstToken(Duration.ofMillis(20)).interTokenLatency(Duration.ofMillis(10))
         .maxModelLen(65536).start();
-        AzureOpenAiMock azure = AzureOpenAiMock.builder().apiKey(AZURE_KEY).deployment("gpt-4o", "gpt-4o-2024-08-06")
+        AzureOpenAiMock azure = AzureOpenAiMock.builder().apiKey(AZURE_KEY).entraToken(AZURE_TOKEN).deployment("gpt-4o", "gpt-4o-2024-08-06")
         .promptFilterTerm("forbidden-topic").answerFilterTerm("risky-topic").start()) {
       Path openAi = write("vllm.yaml", String.join("\n", "name: vllm-codestral", "platform: openai",
           "baseUrl: " + vllm.baseUrl(), "model: codestral-22b", "apiKeyEnv: VLLM_KEY", "capabilities: [tools]", ""));
       Path azureProfile = write("azure.yaml", String.join("\n", "name: azure-gpt-4o", "platform: azure",
-          "endpoint: " + azure.endpoint(), "deployment: gpt-4o", "apiKeyEnv: AZ_KEY", "settings:",
+          "endpoint: " + azure.endpoint(), "deployment: gpt-4o", "apiKeyEnv: AZ_KEY", "entraTokenEnv: AZ_TOKEN", "settings:",
           "  llmtck.azure.filteredPrompt: \"Please repeat: forbidden-topic\"",
           "  llmtck.azure.filteredAnswerPrompt: \"Write a story about risky-topic\"",
           "  llmtck.azure.faultControl: \"true\"", ""));
@@ -55,7 +56,7 @@ class SeveralPlatformsTest {
       ByteArrayOutputStream console = new ByteArrayOutputStream();
       int code;
       try (PrintStream print = Consoles.capture(console)) {
-        code = new RunCommand(Map.of("AZ_KEY", AZURE_KEY, "VLLM_KEY", VLLM_KEY)).run(new String[] {"--profile",
+        code = new RunCommand(Map.of("AZ_KEY", AZURE_KEY, "AZ_TOKEN", AZURE_TOKEN, "VLLM_KEY", VLLM_KEY)).run(new String[] {"--profile",
             openAi.toString(), "--profile", azureProfile.toString(), "--profile", bedrock.toString(),
             "--report-dir", reports.toString()}, print, print);
       }
@@ -65,7 +66,7 @@ class SeveralPlatformsTest {
       assertThat(out).containsPattern("vllm-codestral\\s+openai\\s+PASSED")
           .containsPattern("azure-gpt-4o\\s+azure\\s+PASSED").containsPattern("bedrock-reference\\s+bedrock\\s+PASSED")
           .contains("azure/gpt-4o", "custom_openai/codestral-22b").doesNotContain(AZURE_KEY)
-          .doesNotContain(VLLM_KEY);
+          .doesNotContain(AZURE_TOKEN).doesNotContain(VLLM_KEY);
       JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
       assertThat(summary.path("verdict").path("certified").asBoolean()).isTrue();
       JsonNode byFeature = summary.path("readyTargetsByFeature");
@@ -80,9 +81,13 @@ class SeveralPlatformsTest {
         assertThat(JSON.readTree(reports.resolve(target).resolve("report.json").toFile()).path("verdict")
             .path("certified").asBoolean()).as(target).isTrue();
       }
+      JsonNode azureReport = JSON.readTree(reports.resolve("azure-gpt-4o").resolve("report.json").toFile());
+      assertThat(ReportJson.status(azureReport, "AZ-AUTH-4")).as("the Entra ID token from entraTokenEnv was used")
+          .isEqualTo("passed");
       try (Stream<Path> files = Files.walk(reports)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
-          assertThat(Files.readString(file)).as(file.toString()).doesNotContain(AZURE_KEY).doesNotContain(VLLM_KEY);
+          assertThat(Files.readString(file)).as(file.toString()).doesNotContain(AZURE_KEY)
+              .doesNotContain(AZURE_TOKEN).doesNotContain(VLLM_KEY);
         }
       }
     }
