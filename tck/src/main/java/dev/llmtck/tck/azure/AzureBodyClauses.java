@@ -4,25 +4,22 @@ import static dev.llmtck.tck.azure.AzureErrorObject.abbreviate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmtck.tck.clause.Clause;
 import dev.llmtck.tck.clause.Level;
-import dev.llmtck.tck.sse.SseEvent;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 
 /**
  * What Azure answers: OpenAI's chat completion object with Azure's content filter annotations, and streams that
- * may open with an annotations-only chunk. Source: Azure's inference spec 2024-10-21
+ * may open with an annotations-only chunk and, in the asynchronous filter mode, carry annotation chunks between and
+ * after the content ({@link AzureStream}). Source: Azure's inference spec 2024-10-21
  * ({@code createChatCompletionResponse}, {@code createChatCompletionStreamResponse}, {@code promptFilterResults},
  * {@code contentFilterChoiceResults}) and Azure's docs "Content filter streaming".
  */
 @AzureContract
 public class AzureBodyClauses {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FINISH_REASONS = Set.of("stop", "length", "content_filter", "tool_calls");
   private static final Set<String> SEVERITIES = Set.of("safe", "low", "medium", "high");
 
@@ -30,7 +27,7 @@ public class AzureBodyClauses {
       statement = "a chat completion has object chat.completion, string id, integer created, a string model, "
           + "choices[0].message with role assistant and string content, a known finish_reason, and integer usage "
           + "with total_tokens = prompt_tokens + completion_tokens",
-      source = "Azure inference spec 2024-10-21, createChatCompletionResponse (model is the deployed model's name, "
+      source = AzureSources.INFERENCE + "; createChatCompletionResponse (model is the deployed model's name, "
           + "not the deployment's); OAI-CHAT-1..3")
   void chatCompletionHasTheOpenAiShape(AzureTarget target, AzureClient client) {
     AzureClient.Reply reply = client.post(target.deploymentPath("chat/completions"),
@@ -62,7 +59,7 @@ public class AzureBodyClauses {
       statement = "a chat completion carries prompt_filter_results (prompt_index, content_filter_results) and "
           + "per choice content_filter_results; severity categories have boolean filtered and severity "
           + "safe|low|medium|high",
-      source = "Azure inference spec 2024-10-21, promptFilterResults, contentFilterSeverityResult; Azure docs "
+      source = AzureSources.INFERENCE + "; promptFilterResults, contentFilterSeverityResult; Azure docs "
           + "\"Content filtering annotations\"")
   void chatCompletionCarriesContentFilterAnnotations(AzureTarget target, AzureClient client) {
     AzureClient.Reply reply = client.post(target.deploymentPath("chat/completions"),
@@ -83,78 +80,56 @@ public class AzureBodyClauses {
 
   @Clause(id = "AZ-BODY-3", level = Level.MUST,
       statement = "with stream: true the answer is text/event-stream of data: <json> events ending with "
-          + "data: [DONE]; chunks with choices are chat.completion.chunk sharing one id; an annotations-only "
-          + "chunk with empty choices may come first; exactly one finish_reason, in the last chunk with choices",
-      source = "Azure inference spec 2024-10-21, createChatCompletionStreamResponse; Azure docs \"Content filter "
-          + "streaming\" (prompt annotation message with empty choices); OAI-STREAM-1/2")
-  void streamIsWellFramed(AzureTarget target, AzureClient client) throws IOException {
-    AzureClient.Stream stream = client.stream(target.deploymentPath("chat/completions"),
-        AzureRequests.streamJson("Count from one to five.", 32));
-    assertThat(stream.status()).as("status (body: %s)", abbreviate(stream.errorBody())).isEqualTo(200);
-    assertThat(stream.header("Content-Type")).as("Content-Type")
-        .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-    assertThat(stream.violations()).as("server-sent events framing").isEmpty();
-    assertThat(stream.events()).as("events").isNotEmpty();
-    assertThat(stream.events().get(stream.events().size() - 1).isDone()).as("last event is data: [DONE]").isTrue();
+          + "data: [DONE]; content chunks (choices with a delta) are chat.completion.chunk sharing one id; "
+          + "annotation-only chunks may come between them: choices: [] with the prompt's annotations first, and in "
+          + "the asynchronous filter mode choices without delta carrying content_filter_results/offsets, also after "
+          + "the finish; exactly one finish_reason, on the last content chunk (or content_filter on an annotation "
+          + "chunk)",
+      source = AzureSources.INFERENCE + "; createChatCompletionStreamResponse; "
+          + AzureSources.CONTENT_STREAMING + " (default mode: prompt annotation message with empty choices; Asynchronous Filter: "
+          + "annotation messages with empty id and no delta, one after the finish_reason chunk, and a blocked "
+          + "answer's finish_reason content_filter on one); OAI-STREAM-1/2")
+  void streamIsWellFramed(AzureTarget target, AzureClient client) {
+    AzureStream stream = AzureStream.expectWellFramed(client.stream(target.deploymentPath("chat/completions"),
+        AzureRequests.streamJson("Count from one to five.", 32)));
+    client.note("llmtck.azure.contentFilterMode", stream.asynchronousFilter() ? "asynchronous" : "default");
 
-    List<JsonNode> withChoices = new ArrayList<>();
-    for (SseEvent event : stream.events().subList(0, stream.events().size() - 1)) {
-      JsonNode chunk = JSON.readTree(event.data());
-      if (!chunk.path("choices").isEmpty()) {
-        withChoices.add(chunk);
-      }
-    }
-    assertThat(withChoices).as("chunks with choices").isNotEmpty();
+    List<AzureStream.Chunk> content = stream.of(AzureStream.Kind.CONTENT);
+    assertThat(content).as("content chunks (choices with a delta)").isNotEmpty();
     var soft = new SoftAssertions();
-    String id = withChoices.get(0).path("id").asText();
-    var content = new StringBuilder();
-    int finishes = 0;
-    for (int i = 0; i < withChoices.size(); i++) {
-      JsonNode chunk = withChoices.get(i);
-      soft.assertThat(chunk.path("object").asText()).as("chunk %d object", i).isEqualTo("chat.completion.chunk");
-      soft.assertThat(chunk.path("id").asText()).as("chunk %d id", i).isEqualTo(id);
-      JsonNode choice = chunk.path("choices").path(0);
-      content.append(choice.path("delta").path("content").asText(""));
-      if (!choice.path("finish_reason").isNull() && !choice.path("finish_reason").isMissingNode()) {
-        finishes++;
-        soft.assertThat(i).as("the chunk with finish_reason is the last chunk with choices")
-            .isEqualTo(withChoices.size() - 1);
-      }
+    String id = content.get(0).json().path("id").asText();
+    soft.assertThat(id).as("the content chunks' id").isNotBlank();
+    for (AzureStream.Chunk chunk : content) {
+      soft.assertThat(chunk.json().path("object").asText()).as("event %d object", chunk.position())
+          .isEqualTo("chat.completion.chunk");
+      soft.assertThat(chunk.json().path("id").asText()).as("event %d id", chunk.position()).isEqualTo(id);
     }
-    soft.assertThat(finishes).as("chunks with a finish_reason").isEqualTo(1);
-    soft.assertThat(content.toString()).as("concatenated delta.content").isNotBlank();
     soft.assertAll();
+    String finish = stream.expectOneFinish(0);
+    assertThat(finish).as("finish_reason").isIn(FINISH_REASONS);
+    assertThat(stream.text(0)).as("concatenated delta.content").isNotBlank();
   }
 
   @Clause(id = "AZ-BODY-4", level = Level.SHOULD,
-      statement = "a stream carries prompt_filter_results in a chunk whose choices is empty, before the content",
-      source = "Azure docs \"Content filter streaming\", prompt annotation message; spec promptFilterResults "
-          + "(\"in a streaming request, results for different prompts may arrive at different times\")")
-  void streamCarriesPromptAnnotations(AzureTarget target, AzureClient client) throws IOException {
-    AzureClient.Stream stream = client.stream(target.deploymentPath("chat/completions"),
-        AzureRequests.streamJson("Count from one to five.", 32));
-    assertThat(stream.status()).as("status (body: %s)", abbreviate(stream.errorBody())).isEqualTo(200);
+      statement = "a stream carries the prompt's annotations (prompt_filter_results, or prompt_annotations as in "
+          + "the asynchronous filter's documented sample) in a chunk whose choices is empty, before the content",
+      source = AzureSources.CONTENT_STREAMING + ", prompt annotation message (prompt_filter_results in the "
+          + "default mode and the blocked sample, prompt_annotations in the asynchronous filter's passing sample); "
+          + AzureSources.INFERENCE + "; promptFilterResults (\"in a streaming request, results for different prompts may arrive at "
+          + "different times\")")
+  void streamCarriesPromptAnnotations(AzureTarget target, AzureClient client) {
+    AzureStream stream = AzureStream.expectWellFramed(client.stream(target.deploymentPath("chat/completions"),
+        AzureRequests.streamJson("Count from one to five.", 32)));
 
-    boolean annotated = false;
-    for (SseEvent event : stream.events()) {
-      if (event.isDone()) {
-        break;
-      }
-      JsonNode chunk = JSON.readTree(event.data());
-      if (chunk.path("choices").isEmpty() && chunk.path("prompt_filter_results").isArray()) {
-        annotated = true;
-        break;
-      }
-      if (!chunk.path("choices").path(0).path("delta").path("content").asText("").isEmpty()) {
-        break;
-      }
-    }
-    assertThat(annotated).as("an empty-choices chunk with prompt_filter_results before the first content").isTrue();
+    Optional<AzureStream.Chunk> annotations = stream.promptAnnotationsBeforeContent();
+    client.note("llmtck.azure.promptAnnotationsKey", annotations.map(AzureStream::promptKey).orElse("none"));
+    assertThat(annotations).as("an empty-choices chunk with prompt_filter_results or prompt_annotations before the "
+        + "first content chunk").isPresent();
   }
 
   @Clause(id = "AZ-BODY-5", level = Level.MUST,
       statement = "max_tokens N gives at most N completion tokens, and finish_reason length when the answer is cut",
-      source = "Azure inference spec 2024-10-21, createChatCompletionRequest.max_tokens; OAI-CHAT-2")
+      source = AzureSources.INFERENCE + "; createChatCompletionRequest.max_tokens; OAI-CHAT-2")
   void maxTokensIsHonoured(AzureTarget target, AzureClient client) {
     AzureClient.Reply reply = client.post(target.deploymentPath("chat/completions"),
         AzureRequests.chatJson("Write a long essay about the history of the bicycle.", 5));

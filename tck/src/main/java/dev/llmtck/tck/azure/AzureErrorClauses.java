@@ -21,7 +21,7 @@ public class AzureErrorClauses {
       statement = "a prompt the content filter refuses answers 400 with error.code content_filter and an inner "
           + "error with code ResponsibleAIPolicyViolation (innererror as the service sends it, or the spec's "
           + "inner_error)",
-      source = "Azure inference spec 2024-10-21, error.inner_error / innerErrorCode; Azure docs \"Content "
+      source = AzureSources.INFERENCE + "; error.inner_error / innerErrorCode; Azure docs \"Content "
           + "filtering\" (the service sends innererror with content_filter_result)")
   void filteredPromptIsRefused(AzureTarget target, AzureClient client) {
     String prompt = target.filteredPrompt().orElse(null);
@@ -40,7 +40,7 @@ public class AzureErrorClauses {
 
   @Clause(id = "AZ-ERR-2", level = Level.MUST,
       statement = "an answer the content filter stops has finish_reason content_filter",
-      source = "Azure inference spec 2024-10-21, finish_reason enum (content_filter); Azure docs \"Content "
+      source = AzureSources.INFERENCE + "; finish_reason enum (content_filter); Azure docs \"Content "
           + "filtering\", scenario: the completion is filtered")
   void filteredAnswerSaysContentFilter(AzureTarget target, AzureClient client) {
     String prompt = target.filteredAnswerPrompt().orElse(null);
@@ -52,6 +52,23 @@ public class AzureErrorClauses {
     assertThat(reply.status()).as("status (body: %s)", abbreviate(reply.body())).isEqualTo(200);
     assertThat(reply.json().path("choices").path(0).path("finish_reason").asText()).as("choices[0].finish_reason")
         .isEqualTo("content_filter");
+  }
+
+  @Clause(id = "AZ-ERR-5", level = Level.MUST,
+      statement = "a streamed answer the content filter stops ends with finish_reason content_filter, on its last "
+          + "content chunk (default mode) or on an annotation chunk (asynchronous filter), then data: [DONE]",
+      source = AzureSources.CONTENT_STREAMING + " (default mode; Asynchronous Filter: the blocked sample ends "
+          + "with finish_reason content_filter on an annotation chunk with empty id and no delta); Azure docs "
+          + "\"Content filtering\", scenario: streaming completion is filtered")
+  void filteredStreamSaysContentFilter(AzureTarget target, AzureClient client) {
+    String prompt = target.filteredAnswerPrompt().orElse(null);
+    Assumptions.assumeTrue(prompt != null, "no prompt known to get a filtered answer from this target: set "
+        + AzureSettings.FILTERED_ANSWER_PROMPT.key());
+    AzureStream stream = AzureStream.expectWellFramed(client.stream(target.deploymentPath("chat/completions"),
+        AzureRequests.streamJson(prompt, 64)));
+
+    client.note("llmtck.azure.contentFilterMode", stream.asynchronousFilter() ? "asynchronous" : "default");
+    assertThat(stream.expectOneFinish(0)).as("the filtered stream's finish_reason").isEqualTo("content_filter");
   }
 
   @Clause(id = "AZ-ERR-3", level = Level.MUST,
@@ -82,7 +99,7 @@ public class AzureErrorClauses {
   @Clause(id = "AZ-ERR-4", level = Level.MUST,
       statement = "malformed JSON, a missing messages, an empty messages, an unknown role and a negative "
           + "max_tokens each answer 400 with a JSON error object; never a 5xx, never a hang",
-      source = "Azure inference spec 2024-10-21, createChatCompletionRequest (messages required, minItems 1; "
+      source = AzureSources.INFERENCE + "; createChatCompletionRequest (messages required, minItems 1; "
           + "roles system/user/assistant/tool/function) and errorResponse")
   void badInputIsA400ErrorObject(AzureTarget target, AzureClient client) {
     var soft = new SoftAssertions();

@@ -49,7 +49,8 @@ public final class AzureOpenAiPlatform implements Platform<AzureTarget, AzureCli
 
   @Override
   public List<Class<?>> contractClasses() {
-    return List.of(AzurePathClauses.class, AzureAuthClauses.class, AzureBodyClauses.class, AzureErrorClauses.class);
+    return List.of(AzurePathClauses.class, AzureAuthClauses.class, AzureBodyClauses.class, AzureStreamClauses.class,
+        AzureErrorClauses.class);
   }
 
   @Override

@@ -21,7 +21,7 @@ public class AzurePathClauses {
   @Clause(id = "AZ-PATH-1", level = Level.MUST,
       statement = "POST {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=V answers 200 "
           + "with a chat.completion",
-      source = "Azure inference spec 2024-10-21, ChatCompletions_Create; LiteLLM azure/<deployment> calls this path")
+      source = AzureSources.INFERENCE + "; ChatCompletions_Create; LiteLLM azure/<deployment> calls this path")
   void deploymentPathServesChat(AzureTarget target, AzureClient client) {
     AzureClient.Reply reply = client.post(target.deploymentPath("chat/completions"),
         AzureRequests.chatJson("Say hello.", 16));
@@ -36,7 +36,7 @@ public class AzurePathClauses {
   @Clause(id = "AZ-PATH-2", level = Level.SHOULD,
       statement = "the v1 API, POST {endpoint}/openai/v1/chat/completions with model naming the deployment and no "
           + "api-version, answers 200 with a chat.completion",
-      source = "azure-rest-api-specs specification/ai/data-plane/OpenAI.v1 (api-version optional, default v1)")
+      source = AzureSources.V1 + " (api-version optional, default v1)")
   void v1ApiServesChat(AzureTarget target, AzureClient client) {
     AzureClient.Reply reply = client.post("/openai/v1/chat/completions",
         AzureRequests.v1ChatJson(target.deployment(), "Say hello.", 16));
@@ -61,7 +61,7 @@ public class AzurePathClauses {
   @Clause(id = "AZ-PATH-4", level = Level.SHOULD,
       statement = "POST .../deployments/{deployment}/completions either answers a text_completion with "
           + "choices[0].text, or refuses with 400 error.code OperationNotSupported (chat-only models); never a 5xx",
-      source = "Azure inference spec 2024-10-21, Completions_Create; Azure's OperationNotSupported for chat models")
+      source = AzureSources.INFERENCE + "; Completions_Create; Azure's OperationNotSupported for chat models")
   void textCompletionsAreServedOrRefusedCleanly(AzureTarget target, AzureClient client) {
     AzureClient.Reply reply = client.post(target.deploymentPath("completions"),
         AzureRequests.completionJson("def fibonacci(n):", 16));
@@ -81,7 +81,7 @@ public class AzurePathClauses {
   @Clause(id = "AZ-VERSION-1", level = Level.MUST,
       statement = "a deployment-path request without api-version is refused with a 4xx JSON error object, never "
           + "answered with a completion",
-      source = "Azure inference spec 2024-10-21: api-version is a required query parameter on every operation")
+      source = AzureSources.INFERENCE + ": api-version is a required query parameter on every operation")
   void missingApiVersionIsRefused(AzureTarget target, AzureClient client) {
     AzureClient.Reply reply = client.post(AzureTarget.deploymentPath(target.deployment(), "chat/completions", null),
         AzureRequests.chatJson("Say hello.", 16));
@@ -105,7 +105,7 @@ public class AzurePathClauses {
   @Clause(id = "AZ-VERSION-3", level = Level.MUST,
       statement = "an api-version the service does not offer (1999-01-01) is refused with a 4xx JSON error "
           + "object, never answered with a completion",
-      source = "Azure inference spec: api-version selects the API; Azure answers 404 Resource not found or 400 "
+      source = AzureSources.INFERENCE + ": api-version selects the API; Azure answers 404 Resource not found or 400 "
           + "\"API version not supported\"")
   void unsupportedApiVersionIsRefused(AzureTarget target, AzureClient client) {
     AzureClient.Reply reply = client.post(AzureTarget.deploymentPath(target.deployment(), "chat/completions",

@@ -120,6 +120,11 @@ public abstract class AzureOpenAiContractVerification extends ContractVerificati
   }
 
   @Test
+  void AZ_ERR_5(TestReporter reporter) {
+    verify("AZ-ERR-5", reporter);
+  }
+
+  @Test
   void AZ_PATH_1(TestReporter reporter) {
     verify("AZ-PATH-1", reporter);
   }
@@ -152,5 +157,10 @@ public abstract class AzureOpenAiContractVerification extends ContractVerificati
   @Test
   void AZ_VERSION_3(TestReporter reporter) {
     verify("AZ-VERSION-3", reporter);
+  }
+
+  @Test
+  void AZ_STREAM_1(TestReporter reporter) {
+    verify("AZ-STREAM-1", reporter);
   }
 }

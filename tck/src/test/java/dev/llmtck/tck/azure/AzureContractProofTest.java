@@ -121,12 +121,26 @@ class AzureContractProofTest {
         broken("AZ-ERR-4", "crashes on malformed JSON",
             post(urlPathMatching(CHAT)).withRequestBody(containing("llmtck-malformed")),
             json(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"boom\"}}")),
+        broken("AZ-ERR-5", "lets a filtered stream end with finish_reason stop",
+            streamed().withRequestBody(containing(AzureOpenAiPlatform.EMBEDDED_ANSWER_TERM)),
+            sse(chunk("{\"role\":\"assistant\",\"content\":\"Once\"}", "null"), chunk("{}", "\"stop\""),
+                "[DONE]")),
+        broken("AZ-BODY-3", "repeats the finish_reason on an annotation chunk after the finish (asynchronous filter)",
+            streamed(), sse(PROMPT_ANNOTATIONS, chunk("{\"role\":\"assistant\",\"content\":\"One\"}", "null"),
+                chunk("{}", "\"stop\""), annotation("\"stop\""), "[DONE]")),
+        broken("AZ-BODY-3", "ends the answer with finish_reason stop on an annotation chunk",
+            streamed(), sse(PROMPT_ANNOTATIONS, chunk("{\"role\":\"assistant\",\"content\":\"One\"}", "null"),
+                annotation("\"stop\""), "[DONE]")),
         broken("AZ-AUTH-4", "refuses the Entra ID token",
             post(urlPathMatching(CHAT)).withHeader("Authorization", equalTo("Bearer " + TOKEN)),
             json(401, ENTRA_401)),
         broken("AZ-AUTH-4", "accepts any bearer token",
             post(urlPathMatching(CHAT)).withHeader("Authorization", matching("Bearer llmtck-wrong-entra.*")),
-            okJson(CHAT_OK)));
+            okJson(CHAT_OK)),
+        broken("AZ-STREAM-1", "streams another text than it answers whole",
+            streamed().withRequestBody(containing(AzureStreamClauses.PROMPT)),
+            sse(PROMPT_ANNOTATIONS, chunk("{\"role\":\"assistant\",\"content\":\"One, two\"}", "null"),
+                chunk("{\"content\":\", many\"}", "null"), chunk("{}", "\"stop\""), "[DONE]")));
   }
 
   @Proves
@@ -187,6 +201,22 @@ class AzureContractProofTest {
 
   private static final String ENTRA_401 = "{\"statusCode\":401,\"message\":\"Unauthorized. Access token is "
       + "missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.\"}";
+  /** The stream's opening chunk: the prompt's annotations, empty choices. */
+  static final String PROMPT_ANNOTATIONS = "{\"id\":\"\",\"object\":\"\",\"created\":0,\"model\":\"\","
+      + "\"prompt_filter_results\":[{\"prompt_index\":0,\"content_filter_results\":{}}],\"choices\":[]}";
+
+  /** A streamed chat request on the deployment path. */
+  private static MappingBuilder streamed() {
+    return post(urlPathMatching(CHAT)).withRequestBody(containing("\"stream\":true"));
+  }
+
+  /** An asynchronous filter annotation chunk: empty id, no delta, results and offsets. */
+  static String annotation(String finishReason) {
+    return "{\"id\":\"\",\"object\":\"\",\"created\":0,\"model\":\"\",\"choices\":[{\"index\":0,"
+        + "\"finish_reason\":" + finishReason + ",\"content_filter_results\":{\"hate\":{\"filtered\":false,"
+        + "\"severity\":\"safe\"}},\"content_filter_offsets\":{\"check_offset\":40,\"start_offset\":40,"
+        + "\"end_offset\":60}}],\"usage\":null}";
+  }
 
   private static String resourceNotFound() {
     return "{\"error\":{\"code\":\"404\",\"message\":\"Resource not found\"}}";
@@ -197,7 +227,7 @@ class AzureContractProofTest {
         + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + finishReason + "}]}";
   }
 
-  private static ResponseDefinitionBuilder sse(String... events) {
+  static ResponseDefinitionBuilder sse(String... events) {
     String body = Stream.of(events).map(e -> "data: " + e + "\n\n").collect(Collectors.joining());
     return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
   }
