@@ -12,6 +12,7 @@ import dev.llmtck.tck.runner.DuoFeature;
 import dev.llmtck.tck.runner.GitLabValues;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class AzureOpenAiPlatform implements Platform<AzureTarget, AzureCli
   @Override
   public List<Class<?>> contractClasses() {
     return List.of(AzurePathClauses.class, AzureAuthClauses.class, AzureBodyClauses.class, AzureStreamClauses.class,
-        AzureErrorClauses.class);
+        AzureToolClauses.class, AzureErrorClauses.class);
   }
 
   @Override
@@ -134,16 +135,20 @@ public final class AzureOpenAiPlatform implements Platform<AzureTarget, AzureCli
 
   /**
    * The Duo features an Azure OpenAI deployment serves: GitLab lists its GPT models for code completion, code
-   * generation and Duo Chat, all reached as chat completions on the deployment path ({@code azure/<deployment>}).
+   * generation, Duo Chat and the Agent Platform, all reached as chat completions on the deployment path
+   * ({@code azure/<deployment>}); the Agent Platform's are tool calls (AZ-TOOLS-1..4), streamed and not, on top of
+   * the chat and stream clauses every request relies on.
    */
   @Override
   public List<DuoFeature> duoFeatures() {
+    List<String> agentSupport = new ArrayList<>(BASICS);
+    agentSupport.addAll(List.of("AZ-BODY-1", "AZ-BODY-3"));
     return List.of(
         new DuoFeature(DuoFeature.CODE_COMPLETION, List.of("AZ-BODY-1", "AZ-BODY-5"), BASICS, null),
         new DuoFeature(DuoFeature.CODE_GENERATION, List.of("AZ-BODY-1", "AZ-BODY-3", "AZ-BODY-5"), BASICS, null),
         new DuoFeature(DuoFeature.DUO_CHAT, List.of("AZ-BODY-1", "AZ-BODY-3", "AZ-BODY-5"), BASICS, null),
-        new DuoFeature(DuoFeature.AGENT_PLATFORM, List.of(), BASICS, "the Azure contract has no tool-calling clause"
-            + " yet, so the kit cannot say whether the deployment answers tool calls as the Agent Platform needs"));
+        new DuoFeature(DuoFeature.AGENT_PLATFORM, List.of("AZ-TOOLS-1", "AZ-TOOLS-2", "AZ-TOOLS-3", "AZ-TOOLS-4"),
+            agentSupport, null));
   }
 
   @Override

@@ -163,4 +163,29 @@ public abstract class AzureOpenAiContractVerification extends ContractVerificati
   void AZ_STREAM_1(TestReporter reporter) {
     verify("AZ-STREAM-1", reporter);
   }
+
+  @Test
+  void AZ_TOOLS_1(TestReporter reporter) {
+    verify("AZ-TOOLS-1", reporter);
+  }
+
+  @Test
+  void AZ_TOOLS_2(TestReporter reporter) {
+    verify("AZ-TOOLS-2", reporter);
+  }
+
+  @Test
+  void AZ_TOOLS_3(TestReporter reporter) {
+    verify("AZ-TOOLS-3", reporter);
+  }
+
+  @Test
+  void AZ_TOOLS_4(TestReporter reporter) {
+    verify("AZ-TOOLS-4", reporter);
+  }
+
+  @Test
+  void AZ_TOOLS_5(TestReporter reporter) {
+    verify("AZ-TOOLS-5", reporter);
+  }
 }

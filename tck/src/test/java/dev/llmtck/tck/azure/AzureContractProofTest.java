@@ -41,6 +41,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class AzureContractProofTest {
   private static final String KEY = "proof-key-0123456789";
   private static final String TOKEN = "proof-entra-token-0123456789";
+  private static final String V1 = "/openai/v1/chat/completions";
   private static final String DEPLOYMENT = "gpt-4o";
   private static final String CHAT = "/openai/deployments/[^/]+/chat/completions";
   private static final String CHAT_OK = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,"
@@ -140,7 +141,39 @@ class AzureContractProofTest {
         broken("AZ-STREAM-1", "streams another text than it answers whole",
             streamed().withRequestBody(containing(AzureStreamClauses.PROMPT)),
             sse(PROMPT_ANNOTATIONS, chunk("{\"role\":\"assistant\",\"content\":\"One, two\"}", "null"),
-                chunk("{\"content\":\", many\"}", "null"), chunk("{}", "\"stop\""), "[DONE]")));
+                chunk("{\"content\":\", many\"}", "null"), chunk("{}", "\"stop\""), "[DONE]")),
+        broken("AZ-TOOLS-1", "ignores a named tool_choice and answers in words",
+            post(urlPathMatching(CHAT)).withRequestBody(containing("\"tool_choice\":{")), okJson(CHAT_OK)),
+        broken("AZ-TOOLS-1", "sends function.arguments as a JSON object, not a string",
+            post(urlPathMatching(CHAT)).withRequestBody(containing("\"tool_choice\":\"required\"")),
+            okJson(toolAnswer("{\"city\":\"Paris\"}", "tool_calls"))),
+        broken("AZ-TOOLS-2", "ends an automatic tool call with finish_reason stop",
+            post(urlPathMatching(CHAT)).withRequestBody(containing("\"tool_choice\":\"auto\"")),
+            okJson(toolAnswer("\"{\\\"city\\\":\\\"Paris\\\"}\"", "stop"))),
+        broken("AZ-TOOLS-3", "streams a tool call whose first fragment has no id",
+            streamed().withRequestBody(containing("\"tools\"")),
+            sse(PROMPT_ANNOTATIONS, chunk("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+                + "\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}]}", "null"),
+                chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]}",
+                    "null"), chunk("{}", "\"tool_calls\""), "[DONE]")),
+        broken("AZ-TOOLS-3", "streams arguments that do not join into JSON",
+            streamed().withRequestBody(containing("\"tools\"")),
+            sse(PROMPT_ANNOTATIONS, chunk("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+                + "\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}]}",
+                "null"), chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\"}}]}",
+                    "null"), chunk("{}", "\"tool_calls\""), "[DONE]")),
+        broken("AZ-TOOLS-4", "refuses a conversation with a tool result",
+            post(urlPathMatching(CHAT)).withRequestBody(containing("\"role\":\"tool\"")),
+            json(400, "{\"error\":{\"message\":\"Unrecognized role tool\",\"type\":\"invalid_request_error\","
+                + "\"param\":\"messages\",\"code\":null}}")),
+        broken("AZ-TOOLS-5", "answers tools on the v1 API in words",
+            post(urlPathEqualTo(V1)).withRequestBody(containing("\"tools\"")), okJson(CHAT_OK)),
+        broken("AZ-TOOLS-5", "streams tool calls on the v1 API without their id",
+            post(urlPathEqualTo(V1)).withRequestBody(containing("\"tools\""))
+                .withRequestBody(containing("\"stream\":true")),
+            sse(PROMPT_ANNOTATIONS, chunk("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+                + "\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":"
+                + "\"{\\\"city\\\":\\\"Paris\\\"}\"}}]}", "null"), chunk("{}", "\"tool_calls\""), "[DONE]")));
   }
 
   @Proves
@@ -216,6 +249,15 @@ class AzureContractProofTest {
         + "\"finish_reason\":" + finishReason + ",\"content_filter_results\":{\"hate\":{\"filtered\":false,"
         + "\"severity\":\"safe\"}},\"content_filter_offsets\":{\"check_offset\":40,\"start_offset\":40,"
         + "\"end_offset\":60}}],\"usage\":null}";
+  }
+
+  /** A chat completion calling get_weather; {@code arguments} is the JSON value of function.arguments. */
+  private static String toolAnswer(String arguments, String finishReason) {
+    return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o-2024-08-06\","
+        + "\"choices\":[{\"index\":0,\"finish_reason\":\"" + finishReason + "\",\"message\":{\"role\":"
+        + "\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+        + "\"function\":{\"name\":\"get_weather\",\"arguments\":" + arguments + "}}]}}],\"usage\":"
+        + "{\"prompt_tokens\":3,\"completion_tokens\":2,\"total_tokens\":5}}";
   }
 
   private static String resourceNotFound() {

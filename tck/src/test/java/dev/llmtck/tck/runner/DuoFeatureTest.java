@@ -67,16 +67,22 @@ class DuoFeatureTest {
         DuoFeature.Readiness.READY, DuoFeature.Readiness.NOT_CHECKED);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"azure"})
-  void azureServesCompletionAndChatButTheAgentPlatformCannotBeChecked(String platform) {
-    List<DuoFeature.Verdict> verdicts = judge(platform, Map.of());
+  @Test
+  void azureAgentPlatformIsJudgedByTheToolCallingClauses() {
+    List<DuoFeature.Verdict> verdicts = judge("azure", Map.of());
 
     assertThat(verdicts).extracting(v -> v.feature().name()).containsExactly("Code completion",
         "Code generation", "Duo Chat (classic)", "Agentic Duo Chat and Duo Agent Platform (tool calling)");
-    assertThat(verdicts).extracting(DuoFeature.Verdict::readiness).containsExactly(DuoFeature.Readiness.READY,
-        DuoFeature.Readiness.READY, DuoFeature.Readiness.READY, DuoFeature.Readiness.NOT_CHECKED);
-    assertThat(DuoFeature.describe(verdicts.get(3))).startsWith("not checked: the ").contains("no tool");
+    assertThat(verdicts).extracting(DuoFeature.Verdict::readiness).containsOnly(DuoFeature.Readiness.READY);
+    assertThat(judge("azure", Map.of("AZ-TOOLS-3", ClauseStatus.FAILED))).extracting(DuoFeature.Verdict::readiness)
+        .containsExactly(DuoFeature.Readiness.READY, DuoFeature.Readiness.READY, DuoFeature.Readiness.READY,
+            DuoFeature.Readiness.NOT_READY);
+
+    Map<String, ClauseStatus> noTools = Map.of("AZ-TOOLS-1", ClauseStatus.SKIPPED, "AZ-TOOLS-2",
+        ClauseStatus.SKIPPED, "AZ-TOOLS-3", ClauseStatus.SKIPPED, "AZ-TOOLS-4", ClauseStatus.SKIPPED);
+    List<DuoFeature.Verdict> skipped = judge("azure", noTools);
+    assertThat(skipped.get(3).readiness()).isEqualTo(DuoFeature.Readiness.NOT_CHECKED);
+    assertThat(DuoFeature.describe(skipped.get(3))).startsWith("not checked: AZ-TOOLS-1");
   }
 
   @Test
@@ -107,8 +113,7 @@ class DuoFeatureTest {
   @Test
   void failedAzureAuthClauseBlocksEveryFeature() {
     assertThat(judge("azure", Map.of("AZ-AUTH-2", ClauseStatus.FAILED))).extracting(DuoFeature.Verdict::readiness)
-        .containsExactly(DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_READY,
-            DuoFeature.Readiness.NOT_READY, DuoFeature.Readiness.NOT_CHECKED);
+        .containsOnly(DuoFeature.Readiness.NOT_READY);
   }
 
   /** A typo in a feature's clause list would silently make it need nothing: every id must be a real clause. */
