@@ -139,6 +139,12 @@ public final class AzureOpenAiPlatform implements Platform<AzureTarget, AzureCli
    * ({@code azure/<deployment>}); the Agent Platform's are tool calls (AZ-TOOLS-1..4), streamed and not, on top of
    * the chat and stream clauses every request relies on.
    */
+  /** The configured deployment answers a chat completion with the configured key on its deployment path. */
+  @Override
+  public List<String> likelyCauses() {
+    return List.of("AZ-PATH-1");
+  }
+
   @Override
   public List<DuoFeature> duoFeatures() {
     List<String> agentSupport = new ArrayList<>(BASICS);

@@ -1,5 +1,8 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.tck.console.Consoles;
+import dev.llmtck.tck.console.NoStackTraceInConsoles;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Azure key and Entra ID token never reach a report or the console, even from a hostile Azure target that
  * echoes both into every answer, so that clause failure messages and recorded bodies carry them: they are masked.
  */
+@ExtendWith(NoStackTraceInConsoles.class)
 class AzureSecretsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY = "azure-key-SECRET-a1b2c3d4e5f6a7b8";
@@ -40,7 +44,7 @@ class AzureSecretsTest {
 
       ByteArrayOutputStream console = new ByteArrayOutputStream();
       int code;
-      try (PrintStream print = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+      try (PrintStream print = Consoles.capture(console)) {
         code = new RunCommand(Map.of("AZ_KEY", KEY, "AZ_TOKEN", TOKEN)).run(new String[] {"--profile",
             profile.toString(), "--report-dir", reports.toString()}, print, print);
       }
