@@ -1,5 +1,6 @@
 package dev.llmtck.containers;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,11 +15,13 @@ import org.testcontainers.utility.DockerImageName;
  * Azure OpenAI resource with named deployments, Azure's authentication, error bodies and content filter
  * annotations, for integration tests of Azure OpenAI clients.
  *
- * <p>Supported image: {@code llmtck/azure-openai-mock} (built locally from this module's Dockerfile). Exposed
- * port: 8080. Ready when {@code GET /llmtck/ready} answers 200.
+ * <p>Supported image: {@code llmtck/azure-openai-mock} ({@link #image()}), built from this jar when the container
+ * starts if it is missing or stale, never pulled; its base image is a JRE 17 (see {@link LlmtckImage}: set
+ * {@code LLMTCK_BASE_IMAGE} to one on your Docker host where nothing can be pulled). Exposed port: 8080. Ready
+ * when {@code GET /llmtck/ready} answers 200 (within a minute).
  *
  * <pre>{@code
- * try (var azure = new AzureOpenAiMockContainer("llmtck/azure-openai-mock:0.1.0-SNAPSHOT")
+ * try (var azure = new AzureOpenAiMockContainer(AzureOpenAiMockContainer.image())
  *     .withApiKey("secret").withDeployment("gpt-4o", "gpt-4o-2024-08-06")) {
  *   azure.start();
  *   OpenAIClient client = OpenAIOkHttpClient.builder()
@@ -44,6 +47,15 @@ public class AzureOpenAiMockContainer extends GenericContainer<AzureOpenAiMockCo
   private final List<String> promptFilterTerms = new ArrayList<>();
   private final List<String> answerFilterTerms = new ArrayList<>();
 
+  /**
+   * llmtck's image for this module, {@code llmtck/azure-openai-mock:<llmtck version>}: built from this jar when the container starts, if it is missing
+   * or stale (never pulled). The usual way to create the container: {@code new AzureOpenAiMockContainer(AzureOpenAiMockContainer.image())}.
+   */
+  public static DockerImageName image() {
+    return LlmtckImage.AZURE_OPENAI_MOCK.imageName();
+  }
+
+  /** A container of the named image; {@code llmtck/...:<this jar's version>} is built at start like {@link #image()}. */
   public AzureOpenAiMockContainer(String dockerImageName) {
     this(DockerImageName.parse(dockerImageName));
   }
@@ -51,6 +63,7 @@ public class AzureOpenAiMockContainer extends GenericContainer<AzureOpenAiMockCo
   public AzureOpenAiMockContainer(DockerImageName dockerImageName) {
     super(dockerImageName);
     dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
+    LlmtckImage.whenStarting(dockerImageName).ifPresent(this::setImage);
     withExposedPorts(PORT);
     waitingFor(Wait.forHttp(READY_PATH).forPort(PORT).forStatusCode(200)
         .withStartupTimeout(Duration.ofMinutes(1)));
@@ -99,6 +112,16 @@ public class AzureOpenAiMockContainer extends GenericContainer<AzureOpenAiMockCo
   /** The v1 API's base URL, {@code <endpoint>/openai/v1}. */
   public String getV1BaseUrl() {
     return getEndpoint() + "/openai/v1";
+  }
+
+  /** {@link #getEndpoint()} as a URI, as the in-process mock gives it ({@code AzureOpenAiMock.endpoint()}). */
+  public URI getEndpointUri() {
+    return URI.create(getEndpoint());
+  }
+
+  /** {@link #getV1BaseUrl()} as a URI ({@code AzureOpenAiMock.v1BaseUrl()}). */
+  public URI getV1BaseUri() {
+    return URI.create(getV1BaseUrl());
   }
 
   public String getApiKey() {

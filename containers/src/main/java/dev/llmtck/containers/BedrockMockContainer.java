@@ -1,5 +1,6 @@
 package dev.llmtck.containers;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,16 +17,18 @@ import org.testcontainers.utility.DockerImageName;
  * Converse, ConverseStream, InvokeModel and InvokeModelWithResponseStream behind SigV4 verification, with model
  * access, AWS's errors and switchable faults, for integration tests of Bedrock clients and AI gateways.
  *
- * <p>Supported image: {@code llmtck/bedrock-mock} (built locally from this module's Dockerfile). Exposed port:
- * 8080, HTTP/1.1 and HTTP/2 (cleartext, prior knowledge, as the AWS SDK's async clients speak it). Ready when
- * {@code GET /llmtck/ready} answers 200.
+ * <p>Supported image: {@code llmtck/bedrock-mock} ({@link #image()}), built from this jar when the container
+ * starts if it is missing or stale, never pulled; its base image is a JRE 17 (see {@link LlmtckImage}: set
+ * {@code LLMTCK_BASE_IMAGE} to one on your Docker host where nothing can be pulled). Exposed port: 8080, HTTP/1.1
+ * and HTTP/2 (cleartext, prior knowledge, as the AWS SDK's async clients speak it). Ready when
+ * {@code GET /llmtck/ready} answers 200 (within a minute).
  *
  * <pre>{@code
- * try (var bedrock = new BedrockMockContainer("llmtck/bedrock-mock:0.1.0-SNAPSHOT")
+ * try (var bedrock = new BedrockMockContainer(BedrockMockContainer.image())
  *     .withRegion("eu-west-1").withModel("anthropic.claude-3-haiku-20240307-v1:0")) {
  *   bedrock.start();
  *   var client = BedrockRuntimeClient.builder()
- *       .endpointOverride(URI.create(bedrock.getEndpoint()))
+ *       .endpointOverride(bedrock.getEndpointUri())
  *       .region(Region.of(bedrock.getRegion()))
  *       .credentialsProvider(StaticCredentialsProvider.create(
  *           AwsBasicCredentials.create(bedrock.getAccessKeyId(), bedrock.getSecretAccessKey())))
@@ -54,6 +57,15 @@ public class BedrockMockContainer extends GenericContainer<BedrockMockContainer>
   private Duration firstEventLatency = Duration.ZERO;
   private Duration eventInterval = Duration.ZERO;
 
+  /**
+   * llmtck's image for this module, {@code llmtck/bedrock-mock:<llmtck version>}: built from this jar when the container starts, if it is missing
+   * or stale (never pulled). The usual way to create the container: {@code new BedrockMockContainer(BedrockMockContainer.image())}.
+   */
+  public static DockerImageName image() {
+    return LlmtckImage.BEDROCK_MOCK.imageName();
+  }
+
+  /** A container of the named image; {@code llmtck/...:<this jar's version>} is built at start like {@link #image()}. */
   public BedrockMockContainer(String dockerImageName) {
     this(DockerImageName.parse(dockerImageName));
   }
@@ -61,6 +73,7 @@ public class BedrockMockContainer extends GenericContainer<BedrockMockContainer>
   public BedrockMockContainer(DockerImageName dockerImageName) {
     super(dockerImageName);
     dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
+    LlmtckImage.whenStarting(dockerImageName).ifPresent(this::setImage);
     withExposedPorts(PORT);
     waitingFor(Wait.forHttp(READY_PATH).forPort(PORT).forStatusCode(200)
         .withStartupTimeout(Duration.ofMinutes(1)));
@@ -134,6 +147,11 @@ public class BedrockMockContainer extends GenericContainer<BedrockMockContainer>
   /** The endpoint for an SDK's {@code endpointOverride}: {@code http://host:port}. */
   public String getEndpoint() {
     return "http://" + getHost() + ":" + getMappedPort(PORT);
+  }
+
+  /** {@link #getEndpoint()} as a URI, as the in-process mock gives it ({@code BedrockRuntimeMock.endpoint()}). */
+  public URI getEndpointUri() {
+    return URI.create(getEndpoint());
   }
 
   public String getRegion() {

@@ -29,7 +29,8 @@ public final class DockerRequirement {
     }
     if (inCi) {
       throw new IllegalStateException("CI=true but no Docker engine answers: container tests must run in CI,"
-          + " not skip (start one with ci/machine/install-docker.sh)");
+          + " not skip: start a Docker engine (llmtck's own CI does with ci/machine/install-docker.sh), or point"
+          + " DOCKER_HOST at one");
     }
     return false;
   }

