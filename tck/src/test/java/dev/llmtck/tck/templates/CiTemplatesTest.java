@@ -228,7 +228,7 @@ class CiTemplatesTest {
 
   @Test
   void everyScriptParses() throws Exception {
-    List<Path> scripts = List.of(CERTIFY, SUMMARY,
+    List<Path> scripts = List.of(CERTIFY, SUMMARY, ROOT.resolve("examples/build.sh"),
         ROOT.resolve("containers/src/main/docker/vllm-cpu/build-python-base-image.sh"),
         ROOT.resolve("containers/src/main/docker/vllm-cpu/fetch-wheels.sh"));
     for (Path script : scripts) {
