@@ -1,6 +1,6 @@
 package example;
 
-import dev.llmtck.containers.junit.OpenAiPlatformExtension;
+import dev.llmtck.containers.junit.VllmSimulatorExtension;
 import dev.llmtck.tck.junit.OpenAiContractVerification;
 import java.nio.file.Path;
 import java.util.Set;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReferencePlatformContractTest extends OpenAiContractVerification {
 
   @RegisterExtension
-  static OpenAiPlatformExtension vllm = OpenAiPlatformExtension.newInstance()
+  static VllmSimulatorExtension vllm = VllmSimulatorExtension.newInstance()
       .apiKey("example-key")
       .servedModelNames("qwen-coder")
       // tool calling, and a context window GitLab's features fit in (agentic Duo Chat asks for 32,768 tokens on

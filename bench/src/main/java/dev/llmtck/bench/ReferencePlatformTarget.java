@@ -1,6 +1,7 @@
 package dev.llmtck.bench;
 
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.Pacing;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 import dev.llmtck.fixtures.canned.CannedChat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +14,11 @@ import java.time.Duration;
 
 /** The OpenAI/vLLM reference platform, in process, serving {@link BenchRequests#MODEL} without an API key. */
 final class ReferencePlatformTarget implements SpeedTarget {
-  private final OpenAiPlatform platform;
+  private final VllmSimulator platform;
 
   ReferencePlatformTarget(Duration timeToFirstToken, Duration interTokenLatency) {
-    platform = OpenAiPlatform.builder().servedModelNames(BenchRequests.MODEL)
-        .timeToFirstToken(timeToFirstToken).interTokenLatency(interTokenLatency).start();
+    platform = VllmSimulator.builder().servedModelNames(BenchRequests.MODEL)
+        .pacing(Pacing.of(timeToFirstToken, interTokenLatency)).start();
   }
 
   /**

@@ -452,7 +452,7 @@ public class VllmContainer extends GenericContainer<VllmContainer> {
   }
 
   /**
-   * {@link #getBaseUrl()} as a URI, the type llmtck's in-process platform gives ({@code OpenAiPlatform.baseUrl()})
+   * {@link #getBaseUrl()} as a URI, the type llmtck's in-process platform gives ({@code VllmSimulator.baseUrl()})
    * and its JUnit extension injects: code written against one runs against the other.
    */
   public URI getBaseUri() {

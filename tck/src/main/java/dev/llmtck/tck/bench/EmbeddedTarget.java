@@ -1,6 +1,7 @@
 package dev.llmtck.tck.bench;
 
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.Pacing;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,14 +11,14 @@ import java.util.Locale;
  * self-check of the probe, with a simulated time to first token and inter-token latency.
  */
 final class EmbeddedTarget implements AutoCloseable {
-  private final OpenAiPlatform platform;
+  private final VllmSimulator platform;
   private final Duration ttft;
   private final Duration itl;
 
   private EmbeddedTarget(Duration ttft, Duration itl) {
     this.ttft = ttft;
     this.itl = itl;
-    this.platform = OpenAiPlatform.builder().timeToFirstToken(ttft).interTokenLatency(itl).start();
+    this.platform = VllmSimulator.builder().pacing(Pacing.of(ttft, itl)).start();
   }
 
   static EmbeddedTarget start(BenchOptions options) {

@@ -1,11 +1,12 @@
 package dev.llmtck.tck.fidelity;
 
+import dev.llmtck.fixtures.Pacing;
 import dev.llmtck.tck.clause.ClauseInfo;
 import dev.llmtck.tck.openai.OpenAiSettings;
 import dev.llmtck.tck.platform.CommonSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 
 import dev.llmtck.tck.runner.ClauseProgress;
 import dev.llmtck.tck.runner.ClauseResult;
@@ -77,9 +78,9 @@ final class FidelityCheck {
     Duration timeout = Duration.ofSeconds(Long.parseLong(target.settings().getOrDefault(
         CommonSettings.TIMEOUT_SECONDS.key(), String.valueOf(ClauseRunner.DEFAULT_TIMEOUT_SECONDS))));
     Mirror mirror = mirror(baseUrl, key, target, timeout);
-    OpenAiPlatform.Builder simulator = OpenAiPlatform.builder()
+    VllmSimulator.Builder simulator = VllmSimulator.builder()
         .servedModelNames(mirror.servedModelNames().toArray(String[]::new))
-        .timeToFirstToken(Duration.ofMillis(5)).interTokenLatency(Duration.ofMillis(1));
+        .pacing(Pacing.of(Duration.ofMillis(5), Duration.ofMillis(1)));
     if (key != null) {
       simulator.apiKey(key);
     }
@@ -93,7 +94,7 @@ final class FidelityCheck {
       simulator.toolCalling(mirror.toolCallParser());
     }
     AtomicReference<String> label = new AtomicReference<>("(before the contract)");
-    try (OpenAiPlatform reference = simulator.start();
+    try (VllmSimulator reference = simulator.start();
         TeeProxy proxy = new TeeProxy(root(baseUrl), root(reference.baseUrl()), label::get, timeout)) {
       Map<String, String> settings = new LinkedHashMap<>(target.settings());
       settings.put(OpenAiSettings.BASE_URL.key(), proxy.root() + baseUrl.getRawPath());

@@ -1,6 +1,7 @@
 package dev.llmtck.tck.openai;
 
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.Pacing;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -20,23 +21,22 @@ final class EmbeddedReferencePlatform implements AutoCloseable {
   /** The embedded platform's context window, in tokens. */
   static final int EMBEDDED_MAX_MODEL_LEN = 65536;
 
-  private final OpenAiPlatform platform;
+  private final VllmSimulator platform;
   private final OpenAiTarget target;
 
-  private EmbeddedReferencePlatform(OpenAiPlatform platform, OpenAiTarget target) {
+  private EmbeddedReferencePlatform(VllmSimulator platform, OpenAiTarget target) {
     this.platform = platform;
     this.target = target;
   }
 
   static EmbeddedReferencePlatform start(Duration timeout) {
     String key = "llmtck-embedded-" + UUID.randomUUID();
-    OpenAiPlatform platform = OpenAiPlatform.builder()
+    VllmSimulator platform = VllmSimulator.builder()
         .apiKey(key)
         .toolCalling(TOOL_CALL_PARSER)
         // a context GitLab's features fit in: agentic Duo Chat asks for 32,768 tokens on top of its prompt
         .maxModelLen(EMBEDDED_MAX_MODEL_LEN)
-        .timeToFirstToken(Duration.ofMillis(10))
-        .interTokenLatency(Duration.ofMillis(2))
+        .pacing(Pacing.of(Duration.ofMillis(10), Duration.ofMillis(2)))
         .start();
     OpenAiTarget target = new OpenAiTarget(platform.baseUrl(), Optional.of(key), platform.servedModelNames().get(0),
         Set.of("tools"), timeout, Optional.of(platform.vllmVersion()), true);

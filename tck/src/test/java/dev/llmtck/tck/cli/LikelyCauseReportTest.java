@@ -1,5 +1,6 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.fixtures.Pacing;
 import dev.llmtck.tck.console.NoStackTraceInConsoles;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.llmtck.tck.console.Consoles;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,15 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 class LikelyCauseReportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY = "likely-cause-key-5c1d";
-  private static OpenAiPlatform platform;
+  private static VllmSimulator platform;
 
   @TempDir
   Path dir;
 
   @BeforeAll
   static void start() {
-    platform = OpenAiPlatform.builder().apiKey(KEY).servedModelNames("codestral-22b")
-        .timeToFirstToken(Duration.ofMillis(5)).interTokenLatency(Duration.ofMillis(1)).maxModelLen(65536).start();
+    platform = VllmSimulator.builder().apiKey(KEY).servedModelNames("codestral-22b")
+        .pacing(Pacing.of(Duration.ofMillis(5), Duration.ofMillis(1))).maxModelLen(65536).start();
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.cli;
 
+import dev.llmtck.fixtures.Pacing;
 import dev.llmtck.tck.console.NoStackTraceInConsoles;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.llmtck.tck.console.Consoles;
@@ -8,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmtck.fixtures.azure.AzureOpenAiMock;
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,8 @@ class SeveralPlatformsTest {
 
   @Test
   void openAiAzureAndBedrockTargetsAreCertifiedSideBySide() throws Exception {
-    try (OpenAiPlatform vllm = OpenAiPlatform.builder().apiKey(VLLM_KEY).servedModelNames("codestral-22b")
-        .toolCalling("hermes").timeToFirstToken(Duration.ofMillis(20)).interTokenLatency(Duration.ofMillis(10))
+    try (VllmSimulator vllm = VllmSimulator.builder().apiKey(VLLM_KEY).servedModelNames("codestral-22b")
+        .toolCalling("hermes").pacing(Pacing.of(Duration.ofMillis(20), Duration.ofMillis(10)))
         .maxModelLen(65536).start();
         AzureOpenAiMock azure = AzureOpenAiMock.builder().apiKey(AZURE_KEY).entraToken(AZURE_TOKEN).deployment("gpt-4o", "gpt-4o-2024-08-06")
         .promptFilterTerm("forbidden-topic").answerFilterTerm("risky-topic").start()) {

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.fidelity;
 
+import dev.llmtck.fixtures.Pacing;
 import dev.llmtck.tck.console.NoStackTraceInConsoles;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.llmtck.tck.console.Consoles;
@@ -8,7 +9,7 @@ import dev.llmtck.tck.platform.CommonSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 import dev.llmtck.fixtures.openai.ResponseTransformer;
 import dev.llmtck.tck.runner.ClauseProgress;
 import dev.llmtck.tck.runner.Target;
@@ -37,7 +38,7 @@ class FidelityCheckTest {
 
   @Test
   void theSimulatorComparedWithItselfHasNoDifference() throws Exception {
-    try (OpenAiPlatform platform = platform(null)) {
+    try (VllmSimulator platform = platform(null)) {
       FidelityCheck.Result result = FidelityCheck.run(target(platform), KnownDifferences.none(),
           ClauseProgress.SILENT, "test");
 
@@ -54,7 +55,7 @@ class FidelityCheckTest {
     ResponseTransformer extraField = ResponseTransformer.forJson((request, response) ->
         request.path().equals("/v1/chat/completions") ? response.mapBody(body -> ((ObjectNode) body)
             .put("llmtck_extra", "x")) : response);
-    try (OpenAiPlatform platform = platform(extraField)) {
+    try (VllmSimulator platform = platform(extraField)) {
       FidelityCheck.Result result = FidelityCheck.run(target(platform), KnownDifferences.none(),
           ClauseProgress.SILENT, "test");
 
@@ -79,7 +80,7 @@ class FidelityCheckTest {
     ResponseTransformer extraField = ResponseTransformer.forJson((request, response) ->
         request.path().equals("/v1/chat/completions") ? response.mapBody(body -> ((ObjectNode) body)
             .put("llmtck_extra", "x")) : response);
-    try (OpenAiPlatform platform = platform(extraField)) {
+    try (VllmSimulator platform = platform(extraField)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       int strict = Fidelity.run(target(platform), known, true, directory, Consoles.capture(out), System.err, "test");
 
@@ -94,17 +95,17 @@ class FidelityCheckTest {
     }
   }
 
-  private static OpenAiPlatform platform(ResponseTransformer transformer) {
-    OpenAiPlatform.Builder builder = OpenAiPlatform.builder().apiKey(KEY).servedModelNames("fidelity-model")
+  private static VllmSimulator platform(ResponseTransformer transformer) {
+    VllmSimulator.Builder builder = VllmSimulator.builder().apiKey(KEY).servedModelNames("fidelity-model")
         .vllmVersion("0.32.0").toolCalling("hermes").maxModelLen(65536)
-        .timeToFirstToken(Duration.ofMillis(2)).interTokenLatency(Duration.ofMillis(1));
+        .pacing(Pacing.of(Duration.ofMillis(2), Duration.ofMillis(1)));
     if (transformer != null) {
       builder.transformer(transformer);
     }
     return builder.start();
   }
 
-  private static Target target(OpenAiPlatform platform) {
+  private static Target target(VllmSimulator platform) {
     return new Target("openai", "fidelity-test", Map.of(OpenAiSettings.BASE_URL.key(), platform.baseUrl().toString(),
         OpenAiSettings.MODEL.key(), "fidelity-model", OpenAiSettings.API_KEY.key(), KEY, CommonSettings.CAPABILITIES.key(), "tools",
         CommonSettings.TIMEOUT_SECONDS.key(), "20"), Set.of(OpenAiSettings.API_KEY.key()));

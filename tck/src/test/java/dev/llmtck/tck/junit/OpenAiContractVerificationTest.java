@@ -1,9 +1,10 @@
 package dev.llmtck.tck.junit;
 
+import dev.llmtck.fixtures.Pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,9 @@ class OpenAiContractVerificationTest {
   }
 
   static class AgainstReferencePlatform extends OpenAiContractVerification {
-    static final OpenAiPlatform PLATFORM = OpenAiPlatform.builder().apiKey("ref-key").servedModelNames("ref")
+    static final VllmSimulator PLATFORM = VllmSimulator.builder().apiKey("ref-key").servedModelNames("ref")
         .maxModelLen(65536)
-        .toolCalling("mistral").timeToFirstToken(Duration.ofMillis(20))
-        .interTokenLatency(Duration.ofMillis(5)).start();
+        .toolCalling("mistral").pacing(Pacing.of(Duration.ofMillis(20), Duration.ofMillis(5))).start();
 
     @Override
     protected String baseUrl() {

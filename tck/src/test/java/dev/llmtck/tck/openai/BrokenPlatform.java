@@ -1,9 +1,10 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.fixtures.Pacing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.fixtures.openai.JsonResponse;
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 import dev.llmtck.fixtures.openai.PlatformRequest;
 import dev.llmtck.fixtures.openai.ResponseTransformer;
 import dev.llmtck.fixtures.openai.StreamResponse;
@@ -20,15 +21,15 @@ final class BrokenPlatform implements AutoCloseable {
 
   static final String KEY = "proof-key-5f2c9e";
 
-  private final OpenAiPlatform platform;
+  private final VllmSimulator platform;
 
-  private BrokenPlatform(OpenAiPlatform platform) {
+  private BrokenPlatform(VllmSimulator platform) {
     this.platform = platform;
   }
 
   /** A platform with the embedded defaults, changed by {@code setup} (a transformer, a version, no key...). */
-  static BrokenPlatform with(Consumer<OpenAiPlatform.Builder> setup) {
-    OpenAiPlatform.Builder builder = embeddedDefaults().apiKey(KEY)
+  static BrokenPlatform with(Consumer<VllmSimulator.Builder> setup) {
+    VllmSimulator.Builder builder = embeddedDefaults().apiKey(KEY)
         .toolCalling(EmbeddedReferencePlatform.TOOL_CALL_PARSER);
     setup.accept(builder);
     return new BrokenPlatform(builder.start());
@@ -45,8 +46,8 @@ final class BrokenPlatform implements AutoCloseable {
     return new BrokenPlatform(embeddedDefaults().apiKey(KEY).start());
   }
 
-  private static OpenAiPlatform.Builder embeddedDefaults() {
-    return OpenAiPlatform.builder().timeToFirstToken(Duration.ofMillis(10)).interTokenLatency(Duration.ofMillis(2))
+  private static VllmSimulator.Builder embeddedDefaults() {
+    return VllmSimulator.builder().pacing(Pacing.of(Duration.ofMillis(10), Duration.ofMillis(2)))
         .maxModelLen(EmbeddedReferencePlatform.EMBEDDED_MAX_MODEL_LEN);
   }
 

@@ -1,5 +1,6 @@
 package dev.llmtck.tck.openai;
 
+import dev.llmtck.fixtures.Pacing;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmtck.fixtures.openai.ResponseTransformer;
@@ -144,7 +145,7 @@ class GatewayProofTest {
   @Proves("GL-TIMEOUT-1")
   void aPlatformTooSlowForTheChatTimeoutFails() {
     // the first token after 15.5 s: inside code completion's 60 s (and the 30 s "well within"), past half of chat's 30 s
-    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.timeToFirstToken(Duration.ofMillis(15_500)))) {
+    try (BrokenPlatform platform = BrokenPlatform.with(builder -> builder.pacing(Pacing.of(Duration.ofMillis(15_500), Duration.ZERO)))) {
       platform.run("GL-TIMEOUT-1").with(dev.llmtck.tck.platform.CommonSettings.TIMEOUT_SECONDS.key(), "40")
           .assertFailsWith("a streamed chat answer of up to 256 tokens took", "30 s");
     }

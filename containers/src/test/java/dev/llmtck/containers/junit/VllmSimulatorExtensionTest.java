@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
@@ -12,16 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The in-process vLLM simulator as a JUnit extension: one per class (static) or one per test (instance). */
-class OpenAiPlatformExtensionTest {
+class VllmSimulatorExtensionTest {
   private static final AtomicInteger STARTS = new AtomicInteger();
 
   @RegisterExtension
-  static OpenAiPlatformExtension vllm = OpenAiPlatformExtension.newInstance().apiKey("test-key")
+  static VllmSimulatorExtension vllm = VllmSimulatorExtension.newInstance().apiKey("test-key")
       .servedModelNames("tiny-chat").configure(platform -> platform.vllmVersion("0.10.1.1"))
       .configure(platform -> STARTS.incrementAndGet()).build();
 
   @Test
-  void injectsTheBaseUrlAndAReadyOpenAiJavaClient(URI baseUrl, OpenAIClient client, OpenAiPlatform platform) {
+  void injectsTheBaseUrlAndAReadyOpenAiJavaClient(URI baseUrl, OpenAIClient client, VllmSimulator platform) {
     assertThat(baseUrl).isEqualTo(vllm.baseUrl());
     assertThat(baseUrl.getPath()).isEqualTo("/v1");
     assertThat(platform.vllmVersion()).isEqualTo("0.10.1.1");
@@ -42,7 +42,7 @@ class OpenAiPlatformExtensionTest {
   @Nested
   class Inner {
     @Test
-    void aNestedClassSharesTheOuterPlatformInsteadOfStartingASecond(OpenAiPlatform platform) {
+    void aNestedClassSharesTheOuterPlatformInsteadOfStartingASecond(VllmSimulator platform) {
       assertThat(STARTS).as("platforms started by the static extension").hasValue(1);
       assertThat(platform.baseUrl()).isEqualTo(vllm.baseUrl());
     }
@@ -51,7 +51,7 @@ class OpenAiPlatformExtensionTest {
   @Nested
   class PerTest {
     @RegisterExtension
-    OpenAiPlatformExtension own = OpenAiPlatformExtension.newInstance().build();
+    VllmSimulatorExtension own = VllmSimulatorExtension.newInstance().build();
 
     @Test
     void anInstanceFieldGetsItsOwnPlatform() {

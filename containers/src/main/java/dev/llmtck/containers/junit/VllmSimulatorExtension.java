@@ -1,6 +1,6 @@
 package dev.llmtck.containers.junit;
 
-import dev.llmtck.fixtures.openai.OpenAiPlatform;
+import dev.llmtck.fixtures.openai.VllmSimulator;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 
 /**
  * JUnit Jupiter extension running llmtck's in-process OpenAI-compatible reference platform (a vLLM simulator,
- * {@link OpenAiPlatform}): no Docker, no network beyond loopback, started in milliseconds.
+ * {@link VllmSimulator}): no Docker, no network beyond loopback, started in milliseconds.
  *
  * <pre>{@code
  * class MyClientTest {
  *   @RegisterExtension
- *   static OpenAiPlatformExtension vllm = OpenAiPlatformExtension.newInstance()
+ *   static VllmSimulatorExtension vllm = VllmSimulatorExtension.newInstance()
  *       .apiKey("test-key").servedModelNames("mistral-7b")
  *       .configure(platform -> platform.toolCalling("mistral"))
  *       .build();
@@ -27,22 +27,22 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Parameters it resolves: {@link URI} (the base URL, ending in {@code /v1}, as {@code OpenAiPlatform.baseUrl()}
+ * <p>Parameters it resolves: {@link URI} (the base URL, ending in {@code /v1}, as {@code VllmSimulator.baseUrl()}
  * and {@code VllmContainer.getBaseUri()} give it, so code under test takes one endpoint type from either),
- * {@link OpenAiPlatform}, and {@code com.openai.client.OpenAIClient} (openai-java's client with this base URL and
+ * {@link VllmSimulator}, and {@code com.openai.client.OpenAIClient} (openai-java's client with this base URL and
  * key; openai-java must be on the test class path, it is no dependency of llmtck-containers). With several mock
  * extensions in one class, ask each for its URI by its getters instead of a {@link URI} parameter.
  */
-public final class OpenAiPlatformExtension extends InProcessMockExtension<OpenAiPlatform> {
+public final class VllmSimulatorExtension extends InProcessMockExtension<VllmSimulator> {
   private static final String OPENAI_CLIENT = "com.openai.client.OpenAIClient";
 
   private final String apiKey;
   private final List<String> servedModelNames;
   private Object client;
 
-  private OpenAiPlatformExtension(Builder builder) {
-    super(OpenAiPlatform.class, () -> {
-      OpenAiPlatform.Builder platform = OpenAiPlatform.builder().servedModelNames(
+  private VllmSimulatorExtension(Builder builder) {
+    super(VllmSimulator.class, () -> {
+      VllmSimulator.Builder platform = VllmSimulator.builder().servedModelNames(
           builder.servedModelNames.toArray(String[]::new));
       if (builder.apiKey != null) {
         platform.apiKey(builder.apiKey);
@@ -54,13 +54,13 @@ public final class OpenAiPlatformExtension extends InProcessMockExtension<OpenAi
     this.servedModelNames = List.copyOf(builder.servedModelNames);
   }
 
-  /** A builder: {@code OpenAiPlatformExtension.newInstance().apiKey(...).servedModelNames(...).build()}. */
+  /** A builder: {@code VllmSimulatorExtension.newInstance().apiKey(...).servedModelNames(...).build()}. */
   public static Builder newInstance() {
     return new Builder();
   }
 
   /** The running platform. */
-  public OpenAiPlatform platform() {
+  public VllmSimulator platform() {
     return running();
   }
 
@@ -92,7 +92,7 @@ public final class OpenAiPlatformExtension extends InProcessMockExtension<OpenAi
   }
 
   @Override
-  void stopped(OpenAiPlatform platform) {
+  void stopped(VllmSimulator platform) {
     if (client != null) {
       OpenAiClients.close(client);
       client = null;
@@ -114,11 +114,11 @@ public final class OpenAiPlatformExtension extends InProcessMockExtension<OpenAi
     return client();
   }
 
-  /** Configures an {@link OpenAiPlatformExtension}. */
+  /** Configures an {@link VllmSimulatorExtension}. */
   public static final class Builder {
     private String apiKey;
     private final List<String> servedModelNames = new ArrayList<>(List.of("llmtck-model"));
-    private final List<Consumer<OpenAiPlatform.Builder>> customizers = new ArrayList<>();
+    private final List<Consumer<VllmSimulator.Builder>> customizers = new ArrayList<>();
 
     private Builder() {
     }
@@ -140,13 +140,13 @@ public final class OpenAiPlatformExtension extends InProcessMockExtension<OpenAi
     }
 
     /** Any other setting of the platform (latency, tool calling, vLLM version, transformers, ...). */
-    public Builder configure(Consumer<OpenAiPlatform.Builder> customizer) {
+    public Builder configure(Consumer<VllmSimulator.Builder> customizer) {
       customizers.add(Objects.requireNonNull(customizer, "customizer"));
       return this;
     }
 
-    public OpenAiPlatformExtension build() {
-      return new OpenAiPlatformExtension(this);
+    public VllmSimulatorExtension build() {
+      return new VllmSimulatorExtension(this);
     }
   }
 }
