@@ -18,7 +18,7 @@ import dev.llmtck.tck.runner.ClauseRunner;
 import dev.llmtck.tck.runner.ClauseStatus;
 import dev.llmtck.tck.runner.RunResult;
 import dev.llmtck.tck.runner.Target;
-import dev.llmtck.tck.runner.Waivers;
+import dev.llmtck.tck.runner.Waiver;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -82,6 +82,15 @@ public abstract class ContractVerification {
     return false;
   }
 
+  /**
+   * Accepted failures, as in a profile's {@code waivers:}: a waived clause that fails is reported as waived (the
+   * test is aborted with the reason); a waiver whose clause passes, or that has expired, fails the test, so that a
+   * waiver cannot outlive the defect it names. None by default.
+   */
+  protected List<Waiver> waivers() {
+    return List.of();
+  }
+
   /** Where report.json, report.html and junit.xml go; {@code null} for no reports. */
   protected Path reportDirectory() {
     return Path.of("target", "llmtck-report", getClass().getSimpleName());
@@ -115,6 +124,20 @@ public abstract class ContractVerification {
     ClauseStatus status = thrown == null ? ClauseStatus.PASSED
         : thrown instanceof TestAbortedException ? ClauseStatus.SKIPPED : ClauseStatus.FAILED;
     ClauseResult result = record.result(clause, status, named(clause, thrown), millis);
+    Waiver waiver = waivers().stream().filter(w -> w.id().equals(clauseId)).findFirst().orElse(null);
+    if (waiver != null) {
+      if (waiver.expiredOn(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+        results.add(result);
+        throw new AssertionFailedError("the waiver for " + clauseId + " expired on " + waiver.expires()
+            + "; the clause " + result.status().reportName() + ": " + result.message());
+      }
+      if (result.status() != ClauseStatus.FAILED) {
+        results.add(result);
+        throw new AssertionFailedError("the waiver for " + clauseId + " is not needed: the clause "
+            + result.status().reportName() + "; remove it (" + waiver.reason() + ")");
+      }
+      result = result.waived(waiver.reason());
+    }
     results.add(result);
     verdict(result);
   }
@@ -164,7 +187,8 @@ public abstract class ContractVerification {
     if (result.status() == ClauseStatus.PASSED) {
       return;
     }
-    String why = result.clause().id() + " (" + result.clause().level() + "): " + result.message();
+    String why = result.clause().id() + " (" + result.clause().level() + "): " + result.message()
+        + (result.waiverReason() == null ? "" : " [waived: " + result.waiverReason() + "]");
     if (result.status() == ClauseStatus.FAILED && (result.clause().level() == Level.MUST || shouldClausesFail())) {
       throw new AssertionFailedError(why + evidence(result));
     }

@@ -32,7 +32,7 @@ public record ClauseResult(ClauseInfo clause, ClauseStatus status, String messag
   }
 
   /** This result waived by a waiver with {@code reason}; the failure message is kept. */
-  ClauseResult waived(String reason) {
+  public ClauseResult waived(String reason) {
     return new ClauseResult(clause, ClauseStatus.WAIVED, message, evidence, notes, durationMs, reason);
   }
 }
