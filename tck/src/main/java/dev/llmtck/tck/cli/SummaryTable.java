@@ -71,7 +71,9 @@ final class SummaryTable {
     if (!features.isEmpty()) {
       out.println();
       out.println("GitLab Duo features:");
-      features.forEach(v -> out.printf(Locale.ROOT, "  %-36s %s%n", v.feature().name(),
+      // as wide as the longest name, so every readiness starts in one column
+      int width = features.stream().mapToInt(v -> v.feature().name().length()).max().orElse(0);
+      features.forEach(v -> out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", v.feature().name(),
           ConsoleProgress.oneLine(DuoFeature.describe(v))));
       out.println("  (the platform's behaviour; whether the model suits a feature is in GitLab's supported models"
           + " table)");
