@@ -1,5 +1,6 @@
 package dev.llmtck.bench.fuzz;
 
+import dev.llmtck.fixtures.http.MockHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -285,7 +286,7 @@ public final class MockFuzz {
         pool.shutdownNow();
         killer.shutdownNow();
       }
-      int held = slowloris.check(options.slowBody() ? Duration.ofSeconds(34) : Duration.ofSeconds(14));
+      int held = slowloris.check();
       Thread.sleep(1_000); // the server's side of the connections the fuzz closed
       sampling.set(false);
       sampler.join();
@@ -499,6 +500,11 @@ public final class MockFuzz {
    * timeouts every one must have been answered or closed.
    */
   private static final class Slowloris {
+    /** How long every fifth connection keeps trickling a byte a second. */
+    static final Duration TRICKLE = Duration.ofSeconds(20);
+    /** The server's check runs at most a second apart; the rest is for a busy machine. */
+    static final Duration MARGIN = Duration.ofSeconds(4);
+
     private final int port;
     private final int count;
     private final boolean slowBody;
@@ -527,7 +533,7 @@ public final class MockFuzz {
       }
       trickle = new Thread(() -> {
         // every fifth connection sends one more byte a second, as a slowloris client does to look alive
-        for (int second = 0; second < 20 && !Thread.currentThread().isInterrupted(); second++) {
+        for (int second = 0; second < TRICKLE.toSeconds() && !Thread.currentThread().isInterrupted(); second++) {
           synchronized (sockets) {
             for (int i = 4; i < sockets.size(); i += 5) {
               try {
@@ -552,9 +558,24 @@ public final class MockFuzz {
       return count;
     }
 
-    /** Waits until {@code after} from their opening, then counts the connections still held open. */
-    int check(Duration after) throws InterruptedException {
-      long wait = after.toNanos() - (System.nanoTime() - openedAt);
+    /**
+     * When, from their opening, the serve command's defaults must have closed every connection: a head that never
+     * ends gets the header-read timeout; a body whose bytes stop after the trickle gets the idle timeout from its
+     * last byte, or the body-read timeout in all, whichever comes first. (Checked at a fixed 34 s before, the
+     * slow bodies, which close at 50 s, counted as held whenever the fuzz itself finished sooner.)
+     */
+    Duration closedBy() {
+      Duration head = MockHttpServer.DEFAULT_HEADER_READ_TIMEOUT;
+      Duration body = TRICKLE.plus(MockHttpServer.DEFAULT_IDLE_TIMEOUT);
+      if (body.compareTo(MockHttpServer.DEFAULT_BODY_READ_TIMEOUT) > 0) {
+        body = MockHttpServer.DEFAULT_BODY_READ_TIMEOUT;
+      }
+      return (slowBody && body.compareTo(head) > 0 ? body : head).plus(MARGIN);
+    }
+
+    /** Waits until {@link #closedBy()} from their opening, then counts the connections still held open. */
+    int check() throws InterruptedException {
+      long wait = closedBy().toNanos() - (System.nanoTime() - openedAt);
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
