@@ -45,6 +45,21 @@ class RunCommandTest {
   }
 
   @Test
+  void clauseAndAreaSelectOnlyTheirClauses() throws Exception {
+    try (FakePlatformServer server = FakePlatformServer.start(Mode.CONFORMING)) {
+      CliRun run = CliRun.run("--base-url", server.baseUrl(), "--model", "m", "--report-dir", dir.toString(),
+          "--clause", "FAKE-ECHO-1", "--area", "FAKE-PING");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("running 2 clauses", "FAKE-PING-1", "FAKE-ECHO-1")
+          .doesNotContain("FAKE-TOOLS-1", "FAKE-LEAK-1", "FAKE-RAW-1");
+      JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
+      assertThat(report.path("clauses").findValuesAsText("id")).containsExactlyInAnyOrder("FAKE-PING-1",
+          "FAKE-ECHO-1");
+    }
+  }
+
+  @Test
   void failedMustClauseExitsOneAndNamesTheClause() throws Exception {
     try (FakePlatformServer server = FakePlatformServer.start(Mode.PING_BROKEN)) {
       CliRun run = CliRun.run("--base-url", server.baseUrl(), "--model", "m", "--report-dir", dir.toString());

@@ -30,7 +30,9 @@ class UsageErrorTest {
       "--waivers /nonexistent/waivers.yaml|cannot read waivers from /nonexistent/waivers.yaml: no such file",
       "--set timeout=3|--set takes llmtck.KEY=VALUE",
       "stray|unexpected argument 'stray'",
-      "--base-url|--base-url needs a value"})
+      "--base-url|--base-url needs a value",
+      "--clause FAKE-NOPE-9|--clause FAKE-NOPE-9: platform openai has no such clause",
+      "--area NOPE|--area NOPE: platform openai has no such area (its areas: FAKE-ECHO, FAKE-LEAK, FAKE-PING"})
   void mistakeIsUsageError(String args, String message) {
     CliRun run = CliRun.run(args.split(" "));
 
