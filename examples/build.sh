@@ -6,10 +6,13 @@
 #   examples/build.sh openai-verification-junit5
 # A build that must not touch ~/.m2 installs llmtck into a private local repository seeded with a copy of it:
 #   cp -r ~/.m2/repository /tmp/llmtck-m2
-#   ./mvnw -o install -DskipTests -Dmaven.repo.local=/tmp/llmtck-m2 -pl bom,fixtures,containers,tck -am
+#   ./mvnw install -DskipTests -Dmaven.repo.local=/tmp/llmtck-m2 -pl bom,fixtures,containers,tck -am
 #   LLMTCK_LOCAL_REPOSITORY=/tmp/llmtck-m2 examples/build.sh
-# Offline: each example builds with `mvn -o`, nothing from the network; an example that needs something the local
-# repository lacks (JUnit 5.10, the AWS SDK's modules, ...) fails, naming it. The container example needs Docker (and, without a registry, LLMTCK_BASE_IMAGE naming a local JRE image and
+# Offline by default: each example builds with `mvn -o`, nothing from the network; an example that needs something
+# the local repository lacks (JUnit 5.10, which llmtck's own build never fetches, ...) fails, naming it.
+#   examples/build.sh --online            # Maven may fetch third-party artifacts (JUnit 5.10) from its remote;
+#                                         # llmtck's own still come from the local repository only: no remote has them
+# The container example needs Docker (and, without a registry, LLMTCK_BASE_IMAGE naming a local JRE image and
 # TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_CHECKS_DISABLE=true); with CI=true it fails without Docker.
 # Each example's `mvn dependency:tree` lands in <example>/target/dependency-tree.txt.
 set -euo pipefail
@@ -26,6 +29,11 @@ if [ ! -f "$repo/dev/llmtck/llmtck-bom/$version/llmtck-bom-$version.pom" ]; then
   exit 2
 fi
 
+offline=(-o)
+if [ "${1:-}" = --online ]; then
+  offline=()
+  shift
+fi
 examples=("$@")
 [ "${#examples[@]}" -gt 0 ] || examples=(openai-verification-junit5 openai-verification-junit6 bedrock-testcontainers-junit6)
 
@@ -34,16 +42,16 @@ for example in "${examples[@]}"; do
   pom="$here/$example/pom.xml"
   [ -f "$pom" ] || { echo "examples: no example $example" >&2; exit 2; }
   log="$(mktemp)"
-  echo "examples: $example (offline)" >&2
+  echo "examples: $example (${offline[*]:+offline}${offline[*]:-online})" >&2
   status=0
-  "${mvn[@]}" -B -o -f "$pom" verify >"$log" 2>&1 || status=$?
+  "${mvn[@]}" -B "${offline[@]}" -f "$pom" verify >"$log" 2>&1 || status=$?
   grep -E "Tests run:|BUILD" "$log" | cut -c1-200 | tail -n 12 >&2 || true
   if [ "$status" -ne 0 ]; then
     failed+=("$example")
     echo "examples: $example FAILED; the end of its log (lines cut at 300 characters):" >&2
     tail -n 80 "$log" | cut -c1-300 >&2
   else
-    "${mvn[@]}" -B -o -q -f "$pom" dependency:tree -DoutputFile="$here/$example/target/dependency-tree.txt" \
+    "${mvn[@]}" -B "${offline[@]}" -q -f "$pom" dependency:tree -DoutputFile="$here/$example/target/dependency-tree.txt" \
       >/dev/null 2>&1 || true
   fi
   rm -f "$log"
