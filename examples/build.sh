@@ -29,9 +29,9 @@ if [ ! -f "$repo/dev/llmtck/llmtck-bom/$version/llmtck-bom-$version.pom" ]; then
   exit 2
 fi
 
-offline=(-o)
+mode=offline offline=(-o)
 if [ "${1:-}" = --online ]; then
-  offline=()
+  mode=online offline=()
   shift
 fi
 examples=("$@")
@@ -42,7 +42,7 @@ for example in "${examples[@]}"; do
   pom="$here/$example/pom.xml"
   [ -f "$pom" ] || { echo "examples: no example $example" >&2; exit 2; }
   log="$(mktemp)"
-  echo "examples: $example (${offline[*]:+offline}${offline[*]:-online})" >&2
+  echo "examples: $example ($mode)" >&2
   status=0
   "${mvn[@]}" -B "${offline[@]}" -f "$pom" verify >"$log" 2>&1 || status=$?
   grep -E "Tests run:|BUILD" "$log" | cut -c1-200 | tail -n 12 >&2 || true
